@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The README's test command: checks (and, as root, installs) what the tests need, builds the
+# shipped bundles, then runs every test. Stops at once naming the command when something is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need() { # need COMMAND INSTALL_HINT
+  command -v "$1" >/dev/null 2>&1 && return 0
+  echo "tests need $1: install it with: $2" >&2
+  exit 1
+}
+need node "your OS package manager (Node 20 or newer)"
+[ -d node_modules ] || { echo "dependencies missing: run npm ci" >&2; exit 1; }
+
+node scripts/build.mjs
+node --import tsx --test --test-concurrency=2 --test-reporter=spec "test/**/*.test.ts"

@@ -1,0 +1,115 @@
+import { parseArgs } from 'node:util';
+import { MspError } from '../core/errors.js';
+import { buildApi } from '../api/server.js';
+import { openServiceContext, type OpenedContext } from '../services/bootstrap.js';
+import { machineProfile, refreshCapabilities } from '../services/machine-profile.js';
+import { acquireAgentLock } from './lock.js';
+import { loadOrCreateToken } from './token.js';
+
+const HELP = `Usage: msp agent [--port N]
+
+Runs the MSP Mode agent: opens the store in the data dir (MSP_HOME), serves the local API on
+127.0.0.1 only (token in agent.token), and prints "ready on http://127.0.0.1:PORT" when ready.
+One agent runs per data dir. Stop it with Ctrl-C or SIGTERM: requests in flight finish first.
+
+  --port N     listen on port N (default agent.port from config, 47470; 0 picks a free port)
+  -h, --help   show this help`;
+
+function fail(message: string): never {
+  process.stderr.write(`msp agent: ${message}\n`);
+  process.exit(1);
+}
+
+function parsePort(argv: string[]): number | undefined {
+  let values;
+  try {
+    values = parseArgs({ args: argv, options: { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true }).values;
+  } catch (error) {
+    fail(`${(error as Error).message.split('.')[0] ?? 'bad arguments'} (see msp agent --help)`);
+  }
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    process.exit(0);
+  }
+  if (values.port === undefined) return undefined;
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535 (got "${values.port}")`);
+  return port;
+}
+
+/** Entry point of the agent bundle: composition root of the agent process. */
+export async function runAgent(argv: string[]): Promise<void> {
+  const portOverride = parsePort(argv);
+  let context: OpenedContext;
+  try {
+    context = openServiceContext();
+  } catch (error) {
+    fail(error instanceof MspError ? error.message : `cannot start: ${(error as Error).message}`);
+  }
+  let lock;
+  try {
+    lock = acquireAgentLock(context.files.agentLock, context.files.dir, context.store.clock.now());
+  } catch (error) {
+    context.close();
+    fail((error as Error).message);
+  }
+  const token = loadOrCreateToken(context.files.token);
+  const app = buildApi({
+    context,
+    token,
+    bodyLimitBytes: context.config.agent.bodyLimitBytes,
+    machine: { describe: () => machineProfile(context) },
+    logLevel: process.env.MSP_LOG_LEVEL,
+  });
+  const port = portOverride ?? context.config.agent.port;
+  try {
+    await app.listen({ host: '127.0.0.1', port });
+  } catch (error) {
+    lock.release();
+    context.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    fail(code === 'EADDRINUSE' ? `port ${port} is in use: choose another with --port N or msp config set agent.port N` : `cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`);
+  }
+  const address = app.server.address();
+  const boundPort = typeof address === 'object' && address !== null ? address.port : port;
+  lock.update({ port: boundPort });
+  process.stdout.write(`ready on http://127.0.0.1:${boundPort}\n`);
+
+  // Capability probes take seconds: they run after ready, never on the start-up path.
+  const probe = setTimeout(() => {
+    refreshCapabilities(context, { maxAgeMs: 6 * 60 * 60_000 }).catch((error: unknown) => {
+      app.log.warn({ err: error }, 'capability probe failed');
+    });
+  }, 200);
+  probe.unref();
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    clearTimeout(probe);
+    // close() lets requests in flight finish; only then the store closes (WAL checkpoint).
+    app.close().then(
+      () => {
+        context.close();
+        lock.release();
+        process.stdout.write(`stopped (${signal})\n`);
+        process.exit(0);
+      },
+      (error: unknown) => {
+        context.close();
+        lock.release();
+        process.stderr.write(`msp agent: error while stopping: ${(error as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => { stop('SIGINT'); });
+  process.on('SIGTERM', () => { stop('SIGTERM'); });
+}
+
+export function main(argv: string[]): void {
+  runAgent(argv).catch((error: unknown) => {
+    fail(`unexpected error: ${(error as Error).message}`);
+  });
+}

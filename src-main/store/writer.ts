@@ -1,0 +1,141 @@
+import { getTableColumns } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Statement } from 'better-sqlite3';
+import { tableSpecs, type TableName } from '../../src-shared/schema/tables/index.js';
+import type { Clock } from '../core/clock.js';
+import type { HybridClock } from '../core/hlc.js';
+import type { IdSource } from '../core/ids.js';
+import { tablesByName } from './schema.generated.js';
+import type { SqliteDatabase } from './database.js';
+
+type Bookkeeping = 'id' | 'createdAt' | 'updatedAt' | 'originId' | 'hlc' | 'deleted';
+type Tables = typeof tablesByName;
+/** What a caller supplies for a new row: the domain columns, optionally its id and time. */
+export type NewRow<N extends TableName> = Omit<Tables[N]['$inferInsert'], Bookkeeping> & { id?: string; createdAt?: number };
+/** A partial change of a row's domain columns (or a tombstone). */
+export type RowPatch<N extends TableName> = Partial<Omit<Tables[N]['$inferInsert'], Bookkeeping>> & { deleted?: boolean };
+export type Row<N extends TableName> = Tables[N]['$inferSelect'];
+
+interface TableShape {
+  /** drizzle property name → SQL column name */
+  columnOf: Map<string, string>;
+  replication: 'mutable' | 'append-only' | 'local';
+}
+
+const shapes = new Map<string, TableShape>();
+function shapeOf(table: TableName): TableShape {
+  let shape = shapes.get(table);
+  if (shape === undefined) {
+    const columns = getTableColumns(tablesByName[table] as SQLiteTable);
+    shape = {
+      columnOf: new Map(Object.entries(columns).map(([property, column]) => [property, column.name])),
+      replication: tableSpecs[table].replication,
+    };
+    shapes.set(table, shape);
+  }
+  return shape;
+}
+
+function toSqlValue(value: unknown): unknown {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  return value;
+}
+
+export interface WriterDeps {
+  sqlite: SqliteDatabase;
+  clock: Clock;
+  ids: IdSource;
+  hlc: HybridClock;
+  originId: string;
+}
+
+/**
+ * Every write to the data model goes through here, inside a transaction: the row and its outbox
+ * entry are committed together or not at all, which is what lets sync promise nothing lost.
+ * Statements are prepared once per table and column set (the hot path of hook ingest).
+ */
+export class Writer {
+  private readonly statements = new Map<string, Statement>();
+  private readonly outboxInsert: Statement;
+
+  constructor(private readonly deps: WriterDeps) {
+    this.outboxInsert = deps.sqlite.prepare(
+      'INSERT INTO sync_outbox (change_id, table_name, row_id, hlc, fields, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+  }
+
+  private statement(key: string, sql: () => string): Statement {
+    let statement = this.statements.get(key);
+    if (statement === undefined) {
+      statement = this.deps.sqlite.prepare(sql());
+      this.statements.set(key, statement);
+    }
+    return statement;
+  }
+
+  /** Inserts a row (id made here unless given) and returns its id. */
+  insert<N extends TableName>(table: N, row: NewRow<N>): string {
+    const shape = shapeOf(table);
+    const now = this.deps.clock.now();
+    const hlc = this.deps.hlc.tick();
+    const id = row.id ?? this.deps.ids.newId();
+    const createdAt = row.createdAt ?? now;
+    const names: string[] = ['id', 'created_at', 'updated_at', 'origin_id', 'hlc', 'deleted'];
+    const values: unknown[] = [id, createdAt, now, this.deps.originId, hlc, 0];
+    const fields: Record<string, unknown> = { created_at: createdAt };
+    for (const [property, value] of Object.entries(row)) {
+      if (value === undefined || property === 'id' || property === 'createdAt') continue;
+      const column = shape.columnOf.get(property);
+      if (column === undefined) throw new Error(`${table} has no column for property ${property}`);
+      const sqlValue = toSqlValue(value);
+      names.push(column);
+      values.push(sqlValue);
+      fields[column] = sqlValue;
+    }
+    const key = `i:${table}:${names.join(',')}`;
+    this.statement(key, () => `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(values);
+    if (shape.replication !== 'local') {
+      // Append-only rows never change, so push reads them whole; mutable rows carry their fields.
+      const payload = shape.replication === 'mutable' ? JSON.stringify(fields) : null;
+      this.outboxInsert.run(this.deps.ids.newId(), table, id, hlc, payload, now);
+    }
+    return id;
+  }
+
+  /** Inserts the row unless a row with that id exists; returns true when it inserted. */
+  insertIfMissing<N extends TableName>(table: N, row: NewRow<N> & { id: string }): boolean {
+    const exists = this.statement(`e:${table}`, () => `SELECT 1 FROM ${table} WHERE id = ?`).get(row.id);
+    if (exists !== undefined) return false;
+    this.insert(table, row);
+    return true;
+  }
+
+  /** Changes some columns of a row; returns false when no such row exists. */
+  update<N extends TableName>(table: N, id: string, patch: RowPatch<N>): boolean {
+    const shape = shapeOf(table);
+    if (shape.replication === 'append-only') throw new Error(`${table} is append-only: rows are never updated`);
+    const now = this.deps.clock.now();
+    const hlc = this.deps.hlc.tick();
+    const names: string[] = ['updated_at', 'origin_id', 'hlc'];
+    const values: unknown[] = [now, this.deps.originId, hlc];
+    const fields: Record<string, unknown> = {};
+    for (const [property, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      const column = shape.columnOf.get(property);
+      if (column === undefined) throw new Error(`${table} has no column for property ${property}`);
+      const sqlValue = toSqlValue(value);
+      names.push(column);
+      values.push(sqlValue);
+      fields[column] = sqlValue;
+    }
+    const key = `u:${table}:${names.join(',')}`;
+    const sql = () => `UPDATE ${table} SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`;
+    const result = this.statement(key, sql).run([...values, id]);
+    if (result.changes === 0) return false;
+    if (shape.replication !== 'local') {
+      this.outboxInsert.run(this.deps.ids.newId(), table, id, hlc, JSON.stringify(fields), now);
+    }
+    return true;
+  }
+}

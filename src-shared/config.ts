@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const DEFAULT_AGENT_PORT = 47470;
+
+/** config.json in the data directory. Every key is optional; defaults are shown by `msp config`. */
+export const configSchema = z
+  .object({
+    agent: z
+      .object({
+        port: z.number().int().min(1024).max(65535).default(DEFAULT_AGENT_PORT),
+        bodyLimitBytes: z.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+      })
+      .strict()
+      .prefault({}),
+    sessions: z
+      .object({
+        defaultMode: z.enum(['msp', 'dev', 'normal']).default('normal'),
+        idleMinutes: z.number().int().min(1).max(24 * 60).default(30),
+      })
+      .strict()
+      .prefault({}),
+    technician: z.string().trim().min(1).max(200).optional(),
+    sync: z
+      .object({
+        serverUrl: z.url().optional(),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type MspConfig = z.infer<typeof configSchema>;
