@@ -34,7 +34,6 @@ export function buildApi(options: ApiOptions): FastifyInstance {
   const app = Fastify({
     bodyLimit: options.bodyLimitBytes,
     logger: { level: options.logLevel ?? 'warn', redact: ['req.headers.authorization', 'req.headers.cookie'] },
-    disableRequestLogging: true,
   });
   const boundPort = () => {
     const address = app.server.address();

@@ -1,0 +1,121 @@
+import type { TableSpec } from '../spec.js';
+
+const category = 'credentials & security';
+
+export const credentialsSecurityTables = {
+  credentials: {
+    category,
+    replication: 'mutable',
+    doc: 'What a credential is and where its secret lives. Metadata only: the secret itself is in the OS keychain, never in any table.',
+    columns: {
+      client_id: { type: 'id', references: 'clients', doc: "null for the MSP's own credentials" },
+      site_id: { type: 'id', references: 'sites' },
+      infrastructure_id: { type: 'id', references: 'infrastructure' },
+      service_id: { type: 'id', references: 'services' },
+      name: { type: 'text', notNull: true, doc: 'e.g. D2TESTNAS admin' },
+      kind: {
+        type: 'text',
+        maxLength: 32,
+        notNull: true,
+        doc: 'password | api_key | ssh_key | connection_string | totp_seed | certificate | other',
+      },
+      username: { type: 'text' },
+      url: { type: 'text', maxLength: 2048, doc: 'where it is used; never with embedded credentials' },
+      notes: { type: 'longtext', doc: 'never a secret, nor a hint of one' },
+      keychain_ref: {
+        type: 'text',
+        maxLength: 512,
+        doc: 'OS keychain service/account that holds the secret; null while no machine holds it',
+      },
+      secret_version: { type: 'integer', notNull: true, default: 1, doc: 'raised on every rotation; audit rows name the version they touched' },
+      status: { type: 'text', maxLength: 16, notNull: true, default: 'active', doc: 'active | revoked | retired' },
+      last_rotated_at: { type: 'timestamp' },
+      rotation_interval_days: { type: 'integer', doc: 'null: no rotation policy' },
+      expires_at: { type: 'timestamp' },
+      last_used_at: { type: 'timestamp', doc: 'last reveal; feeds "recently used credentials"' },
+    },
+    indexes: [
+      { columns: ['client_id', 'last_used_at'], serves: 'credentials by client; recently used credentials of a client' },
+      { columns: ['infrastructure_id'], serves: 'credentials of a device' },
+    ],
+  },
+  credential_audit_log: {
+    category,
+    replication: 'append-only',
+    doc: 'One access to or change of a credential, by whom, from which machine and why.',
+    columns: {
+      credential_id: { type: 'id', notNull: true, references: 'credentials' },
+      client_id: { type: 'id', references: 'clients', doc: "the credential's client, copied for per-client audit" },
+      action: {
+        type: 'text',
+        maxLength: 16,
+        notNull: true,
+        doc: 'create | read (metadata) | reveal (secret shown) | update | rotate | delete | share',
+      },
+      actor: { type: 'text', notNull: true, doc: 'the technician (sync server user name)' },
+      machine_id: { type: 'id', references: 'machines' },
+      session_id: { type: 'id', references: 'sessions' },
+      ip_address: { type: 'text', maxLength: 45 },
+      secret_version: { type: 'integer', doc: 'the version touched' },
+      reason: { type: 'text', maxLength: 1000 },
+      outcome: { type: 'text', maxLength: 16, notNull: true, doc: 'success | denied | error' },
+      at: { type: 'timestamp', notNull: true },
+    },
+    indexes: [
+      { columns: ['credential_id', 'at'], serves: 'access history of a credential' },
+      { columns: ['actor', 'at'], serves: 'what a technician accessed' },
+    ],
+  },
+  credential_permissions: {
+    category,
+    replication: 'mutable',
+    doc: "A user's right to the credentials of a client, or to one credential. Written by the server's admin API only; sync refuses pushes of it.",
+    columns: {
+      client_id: { type: 'id', references: 'clients', doc: 'scope: every credential of this client (with credential_id null)' },
+      credential_id: { type: 'id', references: 'credentials', doc: 'scope: this one credential; at least one of client_id, credential_id is set' },
+      grantee: { type: 'text', notNull: true, doc: 'sync server user name' },
+      can_read: { type: 'boolean', notNull: true, default: true, doc: 'may reveal the secret' },
+      can_write: { type: 'boolean', notNull: true, default: false, doc: 'may change, rotate or delete' },
+      granted_by: { type: 'text', notNull: true },
+      reason: { type: 'text', maxLength: 1000 },
+      expires_at: { type: 'timestamp' },
+    },
+    indexes: [
+      { columns: ['grantee', 'client_id'], serves: "a user's rights, for a client" },
+      { columns: ['credential_id'], serves: 'who may use this credential' },
+    ],
+  },
+  security_incidents: {
+    category,
+    replication: 'mutable',
+    doc: 'A security event at a client (malware, phishing, unauthorised access…) and how it was handled.',
+    columns: {
+      client_id: { type: 'id', references: 'clients' },
+      infrastructure_id: { type: 'id', references: 'infrastructure' },
+      session_id: { type: 'id', references: 'sessions', doc: 'the session it was handled in' },
+      kind: {
+        type: 'text',
+        maxLength: 32,
+        doc: 'malware | ransomware | phishing | unauthorized_access | account_compromise | data_leak | other',
+      },
+      severity: { type: 'text', maxLength: 16, notNull: true, doc: 'low | medium | high | critical' },
+      title: { type: 'text', maxLength: 500, notNull: true },
+      description: { type: 'longtext' },
+      status: {
+        type: 'text',
+        maxLength: 16,
+        notNull: true,
+        default: 'open',
+        doc: 'open | investigating | contained | resolved | false_positive',
+      },
+      reported_by: { type: 'text' },
+      detected_at: { type: 'timestamp', notNull: true },
+      resolved_at: { type: 'timestamp' },
+      resolution: { type: 'longtext' },
+    },
+    indexes: [
+      { columns: ['client_id', 'detected_at'], serves: 'incidents of a client in a period' },
+      { columns: ['status', 'severity'], serves: 'open incidents by severity' },
+    ],
+  },
+} satisfies Record<string, TableSpec>;
