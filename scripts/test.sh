@@ -12,5 +12,6 @@ need() { # need COMMAND INSTALL_HINT
 need node "your OS package manager (Node 20 or newer)"
 [ -d node_modules ] || { echo "dependencies missing: run npm ci" >&2; exit 1; }
 
+bash scripts/test-deps.sh
 node scripts/build.mjs
 node --import tsx --test --test-concurrency=2 --test-reporter=spec "test/**/*.test.ts"

@@ -40,8 +40,9 @@ export function buildApi(options: ApiOptions): FastifyInstance {
     return typeof address === 'object' && address !== null ? address.port : 0;
   };
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     checkRequest(request.headers, { token: options.token, port: boundPort });
+    done();
   });
 
   app.setErrorHandler((error: FastifyError | MspError, request, reply) => {

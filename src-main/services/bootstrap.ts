@@ -39,7 +39,7 @@ export function openServiceContext(options: BootstrapOptions = {}): OpenedContex
       machineId,
       machineName: identity.hostname,
       technician: config.technician ?? safeUsername(),
-      close: () => store.close(),
+      close: () => { store.close(); },
     };
   } catch (error) {
     store.close();

@@ -84,7 +84,7 @@ export class Writer {
     const names: string[] = ['id', 'created_at', 'updated_at', 'origin_id', 'hlc', 'deleted'];
     const values: unknown[] = [id, createdAt, now, this.deps.originId, hlc, 0];
     const fields: Record<string, unknown> = { created_at: createdAt };
-    for (const [property, value] of Object.entries(row)) {
+    for (const [property, value] of Object.entries(row as Record<string, unknown>)) {
       if (value === undefined || property === 'id' || property === 'createdAt') continue;
       const column = shape.columnOf.get(property);
       if (column === undefined) throw new Error(`${table} has no column for property ${property}`);
@@ -120,7 +120,7 @@ export class Writer {
     const names: string[] = ['updated_at', 'origin_id', 'hlc'];
     const values: unknown[] = [now, this.deps.originId, hlc];
     const fields: Record<string, unknown> = {};
-    for (const [property, value] of Object.entries(patch)) {
+    for (const [property, value] of Object.entries(patch as Record<string, unknown>)) {
       if (value === undefined) continue;
       const column = shape.columnOf.get(property);
       if (column === undefined) throw new Error(`${table} has no column for property ${property}`);

@@ -55,7 +55,7 @@ describe('agent API', () => {
     assert.equal((await request(agent, 'POST', '/v1/tasks', { body: JSON.stringify({ title: 'Check backups', client: 'Dataforth' }) })).status, 201);
     assert.equal(((await request(agent, 'GET', '/v1/clients')).body as unknown as { openTasks: number }[])[0]?.openTasks, 1);
     const machine = await request(agent, 'GET', '/v1/machine');
-    assert.match(String((machine.body.identity as { fingerprint: string }).fingerprint), /^[0-9a-f]{64}$/);
+    assert.match((machine.body.identity as { fingerprint: string }).fingerprint, /^[0-9a-f]{64}$/);
   });
 
   it('rejects a bad body with 400 naming the field', async () => {

@@ -13,10 +13,10 @@ describe('session rules', () => {
   });
 
   it('requires a client in msp mode, a project in dev mode, and neither in normal mode', () => {
-    assert.throws(() => checkModeRequirements('msp', undefined, undefined), /--client/);
-    assert.throws(() => checkModeRequirements('dev', 'A', undefined), /--project/);
-    assert.throws(() => checkModeRequirements('normal', 'A', undefined), /no client or project/);
-    assert.doesNotThrow(() => checkModeRequirements('msp', 'A', undefined));
+    assert.throws(() => { checkModeRequirements('msp', undefined, undefined); }, /--client/);
+    assert.throws(() => { checkModeRequirements('dev', 'A', undefined); }, /--project/);
+    assert.throws(() => { checkModeRequirements('normal', 'A', undefined); }, /no client or project/);
+    assert.doesNotThrow(() => { checkModeRequirements('msp', 'A', undefined); });
   });
 
   it('excludes paused time, finished and ongoing, from elapsed and billable minutes', () => {

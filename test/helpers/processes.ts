@@ -11,7 +11,7 @@ export const mspBin = path.join(repoRoot, 'bin', 'msp.cjs');
 /** A fresh data dir (MSP_HOME) removed when the test ends. */
 export function tempHome(t: { after(fn: () => void): void }, prefix = 'msp-test-'): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  t.after(() => { rmSync(dir, { recursive: true, force: true }); });
   return dir;
 }
 
@@ -30,7 +30,7 @@ export function runMsp(home: string, args: string[], extraEnv: NodeJS.ProcessEnv
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-export function runMspJson<T>(home: string, args: string[]): T {
+export function runMspJson<T = unknown>(home: string, args: string[]): T {
   const result = runMsp(home, [...args, '--json']);
   if (result.status !== 0) throw new Error(`msp ${args.join(' ')} failed (${result.status}): ${result.stderr}${result.stdout}`);
   return JSON.parse(result.stdout) as T;

@@ -32,7 +32,7 @@ describe('sessions and modes', () => {
     clock.advance(20 * MIN);
     const second = startSession(context, { mode: 'normal' });
     assert.equal(second.ended?.id, first.session.id);
-    assert.equal(second.ended?.endReason, 'mode_switch');
+    assert.equal(second.ended.endReason, 'mode_switch');
     assert.equal(second.session.client, null, 'normal mode clears client and project');
     assert.equal(second.session.project, null);
     const active = context.store.sqlite.prepare('SELECT count(*) AS n FROM sessions WHERE ended_at IS NULL').get() as { n: number };
@@ -74,7 +74,7 @@ describe('sessions and modes', () => {
     clock.advance(50 * MIN);
     const idle = sessionStatus(context);
     assert.equal(idle?.idleNow, true);
-    assert.equal(idle?.billableMinutes, 10);
+    assert.equal(idle.billableMinutes, 10);
     const ended = endSession(context);
     assert.equal(ended.idleFlagged, true);
     assert.equal(ended.billableMinutes, 10);
@@ -92,8 +92,8 @@ describe('sessions and modes', () => {
     const row = context.store.sqlite.prepare('SELECT edit_history FROM sessions WHERE id = ?').get(session.id) as { edit_history: string };
     const history = JSON.parse(row.edit_history) as { by: string; field: string; from: number; to: number }[];
     assert.equal(history[0]?.field, 'started_at');
-    assert.equal(history[0]?.from, T0);
-    assert.equal(history[0]?.by, context.technician);
+    assert.equal(history[0].from, T0);
+    assert.equal(history[0].by, context.technician);
     assert.throws(() => editSession(context, session.id, { startedAt: T0 + 70 * MIN }), (error: MspError) => error.field === 'end');
   });
 

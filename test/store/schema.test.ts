@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { STANDARD_COLUMNS } from '../../src-shared/schema/spec.js';
+import { STANDARD_COLUMNS, type TableSpec } from '../../src-shared/schema/spec.js';
 import { tableSpecs } from '../../src-shared/schema/tables/index.js';
 import { openDatabase } from '../../src-main/store/database.js';
 import { generatedFiles } from '../../scripts/gen-schema.js';
@@ -32,7 +32,7 @@ describe('local schema', () => {
   it('creates every table with exactly the columns of the spec after migration', (t) => {
     const { sqlite } = openDatabase(path.join(tempHome(t), 'msp.db'));
     t.after(() => sqlite.close());
-    for (const [table, spec] of Object.entries(tableSpecs)) {
+    for (const [table, spec] of Object.entries(tableSpecs) as [string, TableSpec][]) {
       const actual = (sqlite.pragma(`table_info(${table})`) as { name: string; notnull: number }[]);
       const expected = ['id', ...Object.keys(spec.columns), ...Object.keys(STANDARD_COLUMNS).filter((c) => c !== 'id')];
       assert.deepEqual(actual.map((c) => c.name).sort(), [...expected].sort(), `columns of ${table}`);

@@ -8,7 +8,7 @@ import { tempHome } from '../helpers/processes.js';
 
 function openStore(t: { after(fn: () => void): void }, file = path.join(tempHome(t), 'msp.db')) {
   const clock = manualClock(1_767_000_000_000);
-  const store = Store.open({ file, clock, ids: uuidv7Source(clock.now) });
+  const store = Store.open({ file, clock, ids: uuidv7Source(() => clock.now()) });
   t.after(() => { store.close(); });
   return { store, clock, file };
 }
@@ -43,7 +43,7 @@ describe('store writer', () => {
     const rows = outbox(store);
     assert.equal(rows.length, 1);
     assert.equal(rows[0]?.table_name, 'commands_run');
-    assert.equal(rows[0]?.fields, null);
+    assert.equal(rows[0].fields, null);
     assert.throws(() => store.write((w) => w.update('commands_run', rows[0]?.row_id ?? '', { command: 'x' })), /append-only/);
   });
 

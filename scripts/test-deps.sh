@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# What the test suite needs from the machine, installed where we can (as root, with apt) and
+# otherwise named with the command that installs it. Used by `npm test` and by .ci/run.
+set -euo pipefail
+
+missing=()
+as_root() { [ "$(id -u)" = "0" ]; }
+
+# MariaDB: the sync server's tests (sync issue) run against a real one on 127.0.0.1:3306.
+mariadb_up() { mysqladmin --protocol=tcp -h 127.0.0.1 -P 3306 -u root status >/dev/null 2>&1; }
+if command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ]; then
+  if ! mariadb_up && as_root; then
+    mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld
+    start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql
+    for _ in $(seq 1 30); do mariadb_up && break; sleep 1; done
+  fi
+  mariadb_up || missing+=("MariaDB is installed but not running on 127.0.0.1:3306: start it with: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql")
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  printf 'tests cannot run yet:\n' >&2
+  printf ' - %s\n' "${missing[@]}" >&2
+  exit 1
+fi
