@@ -1,5 +1,6 @@
 // npm run bench: each figure beside a baseline measured in the same run, on this machine.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -111,10 +112,13 @@ function insertRates(rows: number, batch: number): { store: number; bare: number
     const insert = db.prepare(`INSERT INTO commands_run (id, session_id, command, shell, cwd, exit_code, success, duration_ms, stdout_tail, source, started_at, finished_at, created_at, updated_at, origin_id, hlc, deleted)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`);
     const ids = uuidv7Source();
+    // The same bytes the store writes: a 36-character origin and a full-length HLC.
+    const origin = randomUUID();
+    const hlc = `${String(Date.now()).padStart(13, '0')}-00000-${origin}`;
     const transaction = db.transaction((count: number) => {
       for (let i = 0; i < count; i++) {
         const now = Date.now();
-        insert.run(ids.newId(), sessionId, COMMAND.command, COMMAND.shell, COMMAND.cwd, 0, 1, 812, COMMAND.stdoutTail, 'capture', now, now, now, now, 'origin', 'hlc');
+        insert.run(ids.newId(), sessionId, COMMAND.command, COMMAND.shell, COMMAND.cwd, 0, 1, 812, COMMAND.stdoutTail, 'capture', now, now, now, now, origin, hlc);
       }
     });
     start = process.hrtime.bigint();

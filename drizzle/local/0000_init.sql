@@ -793,12 +793,9 @@ CREATE INDEX `work_items_session_id_idx` ON `work_items` (`session_id`);--> stat
 CREATE INDEX `work_items_client_id_started_at_idx` ON `work_items` (`client_id`,`started_at`);--> statement-breakpoint
 CREATE TABLE `sync_outbox` (
 	`counter` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`change_id` text NOT NULL,
 	`table_name` text NOT NULL,
 	`row_id` text NOT NULL,
 	`hlc` text NOT NULL,
 	`fields` text,
 	`created_at` integer NOT NULL
 );
---> statement-breakpoint
-CREATE UNIQUE INDEX `sync_outbox_change_id_uq` ON `sync_outbox` (`change_id`);

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { MspError } from '../core/errors.js';
 import { buildApi } from '../api/server.js';
 import { openServiceContext, type OpenedContext } from '../services/bootstrap.js';
-import { machineProfile, refreshCapabilities } from '../services/machine-profile.js';
+import { machineProfile } from '../services/machine-profile.js';
+import { refreshCapabilitiesInBackground } from './capability-refresh.js';
 import { acquireAgentLock } from './lock.js';
 import { loadOrCreateToken } from './token.js';
 
@@ -75,10 +76,13 @@ export async function runAgent(argv: string[]): Promise<void> {
   lock.update({ port: boundPort });
   process.stdout.write(`ready on http://127.0.0.1:${boundPort}\n`);
 
-  // Capability probes take seconds: they run after ready, never on the start-up path.
+  // Capability probes take seconds: they run after ready, in their own process.
   const probe = setTimeout(() => {
-    refreshCapabilities(context, { maxAgeMs: 6 * 60 * 60_000 }).catch((error: unknown) => {
-      app.log.warn({ err: error }, 'capability probe failed');
+    refreshCapabilitiesInBackground(context, {
+      maxAgeMs: 6 * 60 * 60_000,
+      timeoutMs: 30_000,
+      env: process.env,
+      onProblem: (message) => { app.log.warn(message); },
     });
   }, 200);
   probe.unref();

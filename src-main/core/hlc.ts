@@ -25,6 +25,9 @@ export function parseHlc(text: string): HlcTimestamp {
 
 export class HybridClock {
   private last: HlcTimestamp;
+  // tick() is on the hook path: the text of the current millisecond is kept, not re-formatted.
+  private millisText = '';
+  private millisTextOf = -1;
 
   constructor(private readonly clock: Clock, readonly origin: string, lastSeen?: string) {
     this.last = lastSeen ? { ...parseHlc(lastSeen), origin } : { millis: 0, counter: 0, origin };
@@ -38,7 +41,17 @@ export class HybridClock {
     } else {
       this.bumpCounter();
     }
-    return formatHlc(this.last);
+    return this.format();
+  }
+
+  private format(): string {
+    if (this.millisTextOf !== this.last.millis) {
+      this.millisText = String(this.last.millis).padStart(13, '0');
+      this.millisTextOf = this.last.millis;
+    }
+    const counter = this.last.counter;
+    const counterText = counter < 10 ? `0000${counter}` : counter < 100 ? `000${counter}` : String(counter).padStart(5, '0');
+    return `${this.millisText}-${counterText}-${this.origin}`;
   }
 
   /** Merge a remote timestamp so later local changes sort after it. */

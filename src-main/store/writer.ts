@@ -42,6 +42,13 @@ function toSqlValue(value: unknown): unknown {
   return value;
 }
 
+interface InsertPlan {
+  statement: Statement;
+  properties: string[];
+  /** SQL column of each property, in order. */
+  columns: string[];
+}
+
 export interface WriterDeps {
   sqlite: SqliteDatabase;
   clock: Clock;
@@ -57,11 +64,12 @@ export interface WriterDeps {
  */
 export class Writer {
   private readonly statements = new Map<string, Statement>();
+  private readonly insertPlans = new Map<string, InsertPlan[]>();
   private readonly outboxInsert: Statement;
 
   constructor(private readonly deps: WriterDeps) {
     this.outboxInsert = deps.sqlite.prepare(
-      'INSERT INTO sync_outbox (change_id, table_name, row_id, hlc, fields, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO sync_outbox (table_name, row_id, hlc, fields, created_at) VALUES (?, ?, ?, ?, ?)',
     );
   }
 
@@ -80,27 +88,52 @@ export class Writer {
     const now = this.deps.clock.now();
     const hlc = this.deps.hlc.tick();
     const id = row.id ?? this.deps.ids.newId();
-    const createdAt = row.createdAt ?? now;
-    const names: string[] = ['id', 'created_at', 'updated_at', 'origin_id', 'hlc', 'deleted'];
-    const values: unknown[] = [id, createdAt, now, this.deps.originId, hlc, 0];
-    const fields: Record<string, unknown> = { created_at: createdAt };
-    for (const [property, value] of Object.entries(row as Record<string, unknown>)) {
+    const values: unknown[] = [id, row.createdAt ?? now, now, this.deps.originId, hlc];
+    const properties: string[] = [];
+    const given = row as Record<string, unknown>;
+    for (const property in given) {
+      const value = given[property];
       if (value === undefined || property === 'id' || property === 'createdAt') continue;
-      const column = shape.columnOf.get(property);
-      if (column === undefined) throw new Error(`${table} has no column for property ${property}`);
-      const sqlValue = toSqlValue(value);
-      names.push(column);
-      values.push(sqlValue);
-      fields[column] = sqlValue;
+      properties.push(property);
+      values.push(toSqlValue(value));
     }
-    const key = `i:${table}:${names.join(',')}`;
-    this.statement(key, () => `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(values);
-    if (shape.replication !== 'local') {
-      // Append-only rows never change, so push reads them whole; mutable rows carry their fields.
-      const payload = shape.replication === 'mutable' ? JSON.stringify(fields) : null;
-      this.outboxInsert.run(this.deps.ids.newId(), table, id, hlc, payload, now);
+    const plan = this.insertPlan(table, shape, properties);
+    plan.statement.run(values);
+    if (shape.replication === 'mutable') {
+      // Mutable rows carry their fields: per-field last-writer-wins needs the values of this change.
+      const fields: Record<string, unknown> = { created_at: values[1] };
+      plan.columns.forEach((column, index) => { fields[column] = values[index + 5]; });
+      this.outboxInsert.run(table, id, hlc, JSON.stringify(fields), now);
+    } else if (shape.replication === 'append-only') {
+      // Append-only rows never change: push reads them whole, the outbox only points at them.
+      this.outboxInsert.run(table, id, hlc, null, now);
     }
     return id;
+  }
+
+  /** The prepared INSERT for this table and set of properties (callers use a handful of shapes). */
+  private insertPlan(table: TableName, shape: TableShape, properties: string[]): InsertPlan {
+    let plans = this.insertPlans.get(table);
+    if (plans === undefined) {
+      plans = [];
+      this.insertPlans.set(table, plans);
+    }
+    const found = plans.find((plan) => plan.properties.length === properties.length && plan.properties.every((p, i) => p === properties[i]));
+    if (found) return found;
+    const plan = this.planInsert(table, shape, properties);
+    plans.push(plan);
+    return plan;
+  }
+
+  private planInsert(table: TableName, shape: TableShape, properties: string[]): InsertPlan {
+    const columns = properties.map((property) => {
+      const column = shape.columnOf.get(property);
+      if (column === undefined) throw new Error(`${table} has no column for property ${property}`);
+      return column;
+    });
+    const names = ['id', 'created_at', 'updated_at', 'origin_id', 'hlc', ...columns];
+    const statement = this.deps.sqlite.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
+    return { statement, properties, columns };
   }
 
   /** Inserts the row unless a row with that id exists; returns true when it inserted. */
@@ -134,7 +167,7 @@ export class Writer {
     const result = this.statement(key, sql).run([...values, id]);
     if (result.changes === 0) return false;
     if (shape.replication !== 'local') {
-      this.outboxInsert.run(this.deps.ids.newId(), table, id, hlc, JSON.stringify(fields), now);
+      this.outboxInsert.run(table, id, hlc, JSON.stringify(fields), now);
     }
     return true;
   }

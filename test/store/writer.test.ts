@@ -29,6 +29,7 @@ describe('store writer', () => {
     store.write((w) => w.insert('clients', { name: 'Beta', normalizedName: 'beta', status: 'active' }));
     const rows = outbox(store);
     assert.deepEqual(rows.map((r) => r.counter), [1, 2, 3], 'the rolled-back change left no row and no gap');
+    assert.deepEqual(JSON.parse(rows[0]?.fields ?? '{}'), { created_at: 1_767_000_000_000, name: 'ACME', normalized_name: 'acme', status: 'active' });
     assert.deepEqual(JSON.parse(rows[1]?.fields ?? '{}'), { notes: 'prefers calls' });
     assert.ok((rows[0]?.hlc ?? '') < (rows[1]?.hlc ?? ''));
     assert.equal((store.sqlite.prepare("SELECT count(*) AS n FROM clients WHERE name = 'Lost'").get() as { n: number }).n, 0);
