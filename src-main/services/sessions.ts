@@ -6,7 +6,7 @@ import {
   billableByDefault, checkModeRequirements, clipIdleGaps, idleGapBefore, sessionMinutes,
   type IdleGap, type Mode,
 } from '../core/sessions.js';
-import type { Writer } from '../store/writer.js';
+import type { RowPatch, Writer } from '../store/writer.js';
 import { ensureClient, ensureProject, requireClient } from './clients.js';
 import { idleLimitMs, type ServiceContext } from './context.js';
 import { resolveId } from './resolve-id.js';
@@ -80,26 +80,31 @@ function recordById(context: ServiceContext, id: string): SessionRecord {
 
 const parseGaps = (text: string | null): IdleGap[] => (text ? (JSON.parse(text) as IdleGap[]) : []);
 
-/** Closes the current quiet spell: an idle gap is recorded when it was longer than the limit. */
-function noteActivity(writer: Writer, context: ServiceContext, record: SessionRecord, now: number): void {
+/**
+ * The change that activity at `now` makes: the quiet spell ends, and when it was longer than the
+ * idle limit it is kept as an unconfirmed idle gap (not billed unless confirmed).
+ */
+function activityPatch(context: ServiceContext, record: SessionRecord, now: number): RowPatch<'sessions'> {
   const gap = record.pausedAt === null ? idleGapBefore(record.lastActivityAt, now, idleLimitMs(context)) : null;
-  if (gap) {
-    const gaps = [...parseGaps(record.idleGaps), gap];
-    writer.update('sessions', record.id, {
-      lastActivityAt: now,
-      idleGaps: JSON.stringify(gaps),
-      unconfirmedIdleMs: record.unconfirmedIdleMs + (gap.to - gap.from),
-      idleFlagged: true,
-    });
-  } else {
-    writer.update('sessions', record.id, { lastActivityAt: now });
-  }
+  if (!gap) return { lastActivityAt: now };
+  return {
+    lastActivityAt: now,
+    idleGaps: JSON.stringify([...parseGaps(record.idleGaps), gap]),
+    unconfirmedIdleMs: record.unconfirmedIdleMs + (gap.to - gap.from),
+    idleFlagged: true,
+  };
 }
 
 function finish(writer: Writer, context: ServiceContext, record: SessionRecord, now: number, endReason: string, summary?: string): void {
-  noteActivity(writer, context, record, now);
   const pausedMs = record.pausedAt !== null ? record.pausedMs + (now - record.pausedAt) : record.pausedMs;
-  writer.update('sessions', record.id, { endedAt: now, endReason, pausedAt: null, pausedMs, ...(summary !== undefined ? { summary } : {}) });
+  writer.update('sessions', record.id, {
+    ...activityPatch(context, record, now),
+    endedAt: now,
+    endReason,
+    pausedAt: null,
+    pausedMs,
+    ...(summary !== undefined ? { summary } : {}),
+  });
 }
 
 export interface StartResult {
@@ -124,7 +129,7 @@ export function startSession(context: ServiceContext, request: StartSessionReque
     const current = activeRecord(context);
     if (current && current.mode === mode && current.clientId === (client?.id ?? null) && current.projectId === (project?.id ?? null)
       && (request.billable === undefined || (current.billable === 1) === billable)) {
-      noteActivity(writer, context, current, now);
+      writer.update('sessions', current.id, activityPatch(context, current, now));
       return { session: toView(recordById(context, current.id), now, idleMs), ended: null, alreadyActive: true };
     }
     let ended: SessionView | null = null;
@@ -160,8 +165,7 @@ export function pauseSession(context: ServiceContext): SessionView {
     const record = requireActive(context);
     if (record.pausedAt !== null) throw conflict('the session is already paused: `msp resume` continues it');
     const now = store.clock.now();
-    noteActivity(writer, context, record, now);
-    writer.update('sessions', record.id, { pausedAt: now });
+    writer.update('sessions', record.id, { ...activityPatch(context, record, now), pausedAt: now });
     return toView(recordById(context, record.id), now, idleLimitMs(context));
   });
 }
