@@ -31,13 +31,15 @@ function loadBundle(name) {
   }
   const script = new vm.Script(Module.wrap(source), { filename: bundleFile, cachedData });
   if (cachedData === undefined || script.cachedDataRejected) {
-    // Written after start-up work so the cache holds the functions that start-up compiled.
-    setTimeout(() => {
+    // Made when the process ends, so the cache also holds the functions that start-up compiled.
+    process.once('exit', () => {
       const data = script.createCachedData();
       for (const file of candidates) {
-        try { fs.writeFileSync(file, data); return; } catch { /* try the next place */ }
+        // Write then rename: another msp process never reads a half-written cache.
+        const partial = `${file}.${process.pid}.tmp`;
+        try { fs.writeFileSync(partial, data); fs.renameSync(partial, file); return; } catch { try { fs.rmSync(partial, { force: true }); } catch { /* ignore */ } }
       }
-    }, 1500).unref();
+    });
   }
   const bundleModule = { exports: {}, filename: bundleFile, id: bundleFile, loaded: false };
   const bundleRequire = Module.createRequire(bundleFile);

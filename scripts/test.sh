@@ -14,4 +14,6 @@ need node "your OS package manager (Node 20 or newer)"
 
 bash scripts/test-deps.sh
 node scripts/build.mjs
-node --import tsx --test --test-concurrency=2 --test-reporter=spec "test/**/*.test.ts"
+shopt -s globstar nullglob
+# Node 20 does not expand globs itself: bash does.
+node --import tsx --test --test-concurrency=2 --test-reporter=spec test/**/*.test.ts

@@ -28,6 +28,18 @@ describe('agent process', () => {
     assert.match(clash.stderr, new RegExp(`port ${first.port} is in use: choose another with --port N`));
   });
 
+  it('shares one store with the CLI while it runs: each sees the other\'s writes at once', async (t) => {
+    const home = tempHome(t);
+    const agent = await startAgent(home);
+    t.after(() => agent.stop());
+    runMspJson(home, ['start', 'msp', '--client', 'Dataforth']);
+    const status = await fetch(`${agent.base}/v1/status`, { headers: { authorization: `Bearer ${agent.token}` } });
+    assert.equal(((await status.json()) as { session: { client: string } }).session.client, 'Dataforth');
+    assert.equal((await post(agent.base, agent.token, '/v1/sessions/end', { summary: 'via the API' })).status, 200);
+    assert.equal(runMspJson<{ active: boolean }>(home, ['status']).active, false);
+    assert.match(runMspJson<{ summary: string }[]>(home, ['sessions'])[0]?.summary ?? '', /via the API/);
+  });
+
   it('stops gracefully on SIGTERM: lock released, data kept, CLI sees it', async (t) => {
     const home = tempHome(t);
     const agent = await startAgent(home);
