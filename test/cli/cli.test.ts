@@ -83,7 +83,7 @@ describe('msp CLI', () => {
     const home = tempHome(t);
     writeFileSync(path.join(home, 'config.json'), JSON.stringify({ sessions: { idleMinutes: 'soon' } }));
     const bad = runMsp(home, ['status']);
-    assert.equal(bad.status, 2);
+    assert.equal(bad.status, 2, bad.stderr);
     assert.match(bad.stderr, /config\.json: sessions\.idleMinutes: .*number.*fix it, or remove the key/);
     writeFileSync(path.join(home, 'config.json'), '{ "agent": ');
     assert.match(runMsp(home, ['status']).stderr, /config\.json is not valid JSON .*fix it or delete it/);
@@ -96,12 +96,12 @@ describe('msp CLI', () => {
   it('has --help on every command', (t) => {
     const home = tempHome(t);
     const overview = runMsp(home, ['--help']);
-    assert.equal(overview.status, 0);
+    assert.equal(overview.status, 0, overview.stderr);
     const names = [...overview.stdout.matchAll(/^ {2}([a-z]+(?: [a-z]+)?) {2,}/gm)].map((m) => m[1] ?? '');
     assert.ok(names.length >= 15, `commands listed: ${names.join(', ')}`);
     for (const name of names) {
       const help = runMsp(home, [...name.split(' '), '--help']);
-      assert.equal(help.status, 0, `msp ${name} --help`);
+      assert.equal(help.status, 0, `msp ${name} --help: ${help.stderr}`);
       assert.match(help.stdout, new RegExp(`^Usage: msp ${name}`), `msp ${name} --help prints its usage`);
     }
   });

@@ -153,7 +153,7 @@ test('a finished detection leaves no deadline timers behind to hold the process 
   const pendingTimers = () => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
   const before = pendingTimers();
   await detectCapabilities(isolatedDeps(home, { timeoutMs: 60_000, totalTimeoutMs: 60_000 }));
-  assert.equal(pendingTimers(), before);
+  assert.ok(pendingTimers() <= before, `timers left behind: ${pendingTimers()} > ${before}`);
 });
 
 test('a real detection run on this machine finds the OS and bash within 10 s', async () => {
