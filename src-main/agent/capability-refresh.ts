@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { machineProfile } from '../services/machine-profile.js';
 import type { ServiceContext } from '../services/context.js';
@@ -23,11 +23,11 @@ export function mspLauncher(argv1: string | undefined = process.argv[1]): string
  * (systeminformation, shells, Docker…) then cost the long-running agent neither memory nor a
  * blocked event loop, and a probe that hangs is killed with its process.
  */
-export function refreshCapabilitiesInBackground(context: ServiceContext, options: RefreshOptions): void {
+export function refreshCapabilitiesInBackground(context: ServiceContext, options: RefreshOptions): ChildProcess | undefined {
   const cached = machineProfile(context).capabilities;
-  if (cached && context.store.clock.now() - cached.probedAt < options.maxAgeMs) return;
+  if (cached && context.store.clock.now() - cached.probedAt < options.maxAgeMs) return undefined;
   const launcher = mspLauncher();
-  if (!launcher) return;
+  if (!launcher) return undefined;
   const child = spawn(process.execPath, [launcher, 'machine', '--refresh', '--json'], {
     env: options.env,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -41,4 +41,5 @@ export function refreshCapabilitiesInBackground(context: ServiceContext, options
     if (code !== 0) options.onProblem(`capability probe ended with ${signal ?? `exit ${code}`}: ${stderr.trim().split('\n')[0] ?? ''}`);
   });
   child.unref();
+  return child;
 }

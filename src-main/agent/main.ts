@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { MspError } from '../core/errors.js';
 import { buildApi } from '../api/server.js';
@@ -77,8 +78,9 @@ export async function runAgent(argv: string[]): Promise<void> {
   process.stdout.write(`ready on http://127.0.0.1:${boundPort}\n`);
 
   // Capability probes take seconds: they run after ready, in their own process.
+  let probeProcess: ChildProcess | undefined;
   const probe = setTimeout(() => {
-    refreshCapabilitiesInBackground(context, {
+    probeProcess = refreshCapabilitiesInBackground(context, {
       maxAgeMs: 6 * 60 * 60_000,
       timeoutMs: 30_000,
       env: process.env,
@@ -92,6 +94,7 @@ export async function runAgent(argv: string[]): Promise<void> {
     if (stopping) return;
     stopping = true;
     clearTimeout(probe);
+    if (probeProcess && probeProcess.exitCode === null) probeProcess.kill();
     // close() lets requests in flight finish; only then the store closes (WAL checkpoint).
     app.close().then(
       () => {
