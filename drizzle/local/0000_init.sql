@@ -795,7 +795,7 @@ CREATE TABLE `sync_outbox` (
 	`counter` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`table_name` text NOT NULL,
 	`row_id` text NOT NULL,
-	`hlc` text NOT NULL,
+	`hlc` text,
 	`fields` text,
 	`created_at` integer NOT NULL
 );

@@ -12,7 +12,8 @@ export const syncOutbox = sqliteTable('sync_outbox', {
   counter: integer('counter').primaryKey({ autoIncrement: true }),
   tableName: text('table_name').notNull(),
   rowId: text('row_id').notNull(),
-  hlc: text('hlc').notNull(),
+  /** HLC of a mutable change; null for append-only rows, which carry their own. */
+  hlc: text('hlc'),
   /** JSON {column: value} of what changed; null for append-only rows, read whole at push time. */
   fields: text('fields'),
   createdAt: integer('created_at').notNull(),

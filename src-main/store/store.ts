@@ -24,7 +24,7 @@ export class Store {
     readonly ids: IdSource,
   ) {
     this.originId = this.readState('origin_id') ?? this.createOrigin();
-    const lastHlc = sqlite.prepare('SELECT max(hlc) AS hlc FROM sync_outbox').get() as { hlc: string | null };
+    const lastHlc = sqlite.prepare('SELECT max(hlc) AS hlc FROM sync_outbox WHERE hlc IS NOT NULL').get() as { hlc: string | null };
     const hlc = new HybridClock(clock, this.originId, lastHlc.hlc ?? undefined);
     this.writer = new Writer({ sqlite, clock, ids, hlc, originId: this.originId });
   }

@@ -105,8 +105,8 @@ export class Writer {
       plan.columns.forEach((column, index) => { fields[column] = values[index + 5]; });
       this.outboxInsert.run(table, id, hlc, JSON.stringify(fields), now);
     } else if (shape.replication === 'append-only') {
-      // Append-only rows never change: push reads them whole, the outbox only points at them.
-      this.outboxInsert.run(table, id, hlc, null, now);
+      // Append-only rows never change: push reads them whole (hlc included); the outbox only points at them.
+      this.outboxInsert.run(table, id, null, null, now);
     }
     return id;
   }
