@@ -119,3 +119,16 @@ export const stringOption = (parsed: ParsedCommand, name: string): string | unde
   return typeof value === 'string' ? value.trim() : undefined;
 };
 export const flag = (parsed: ParsedCommand, name: string): boolean => parsed.options[name] === true;
+
+/** A whole-number option within [min, max], or the fallback when it is not given. */
+export function integerOption(parsed: ParsedCommand, name: string, range: { min: number; max: number }, fallback: number): number;
+export function integerOption(parsed: ParsedCommand, name: string, range: { min: number; max: number }): number | undefined;
+export function integerOption(parsed: ParsedCommand, name: string, range: { min: number; max: number }, fallback?: number): number | undefined {
+  const text = stringOption(parsed, name);
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < range.min || value > range.max) {
+    throw badInput(name, `--${name} must be a whole number from ${range.min} to ${range.max} (got "${text}")`);
+  }
+  return value;
+}

@@ -48,6 +48,6 @@ describe('demo data', () => {
     assert.match(refused.stderr, /already holds 1 sessions: demo data only fills an empty one/);
     const bad = runMsp(tempHome(t), ['demo', '--years', '50']);
     assert.equal(bad.status, 2);
-    assert.match(bad.stderr, /--years must be a whole number from 1 to 20/);
+    assert.match(bad.stderr, /--years must be a whole number from 1 to 20 \(got "50"\)/);
   });
 });

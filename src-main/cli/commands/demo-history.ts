@@ -1,14 +1,6 @@
-import { badInput } from '../../core/errors.js';
 import { generateDemo } from '../../services/demo/generate.js';
-import { stringOption, type CommandSpec } from '../args.js';
+import { integerOption, type CommandSpec } from '../args.js';
 import { print, withContext } from './with-context.js';
-
-function wholeNumber(text: string | undefined, fallback: number, name: string): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value)) throw badInput(name, `--${name} must be a whole number (got "${text}")`);
-  return value;
-}
 
 const demo: CommandSpec = {
   name: 'demo',
@@ -20,8 +12,8 @@ const demo: CommandSpec = {
   notes: ['Demo rows never enter the sync outbox. Use a fresh data dir: MSP_HOME=/tmp/msp-demo msp demo --years 5'],
   run: (parsed, io) =>
     withContext(io, (context) => {
-      const years = wholeNumber(stringOption(parsed, 'years'), 5, 'years');
-      const seed = wholeNumber(stringOption(parsed, 'seed'), 1, 'seed');
+      const years = integerOption(parsed, 'years', { min: 1, max: 20 }, 5);
+      const seed = integerOption(parsed, 'seed', { min: 0, max: 2 ** 32 - 1 }, 1);
       const started = Date.now();
       const counts = generateDemo(context.store, { years, seed, now: context.store.clock.now(), machineId: context.machineId, technician: context.technician }, (message) => { io.err(message); });
       const seconds = (Date.now() - started) / 1000;

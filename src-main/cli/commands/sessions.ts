@@ -1,7 +1,7 @@
 import { badInput } from '../../core/errors.js';
 import { MODES, type Mode } from '../../core/sessions.js';
 import { editSession, endSession, getSession, listSessions, pauseSession, resumeSession, sessionStatus, startSession } from '../../services/sessions.js';
-import { flag, stringOption, type CommandSpec } from '../args.js';
+import { flag, integerOption, stringOption, type CommandSpec } from '../args.js';
 import { formatMinutes, formatTime, sessionLine } from '../format.js';
 import { parseTimeInput } from '../time-input.js';
 import { print, withContext } from './with-context.js';
@@ -85,9 +85,7 @@ const sessions: CommandSpec = {
       const now = context.store.clock.now();
       const fromText = stringOption(parsed, 'from');
       const toText = stringOption(parsed, 'to');
-      const limitText = stringOption(parsed, 'limit');
-      const limit = limitText === undefined ? undefined : Number(limitText);
-      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 1000)) throw badInput('arguments', `--limit must be a whole number from 1 to 1000 (got "${limitText ?? ''}")`);
+      const limit = integerOption(parsed, 'limit', { min: 1, max: 1000 });
       const list = listSessions(context, {
         client: stringOption(parsed, 'client'),
         from: fromText ? parseTimeInput(fromText, 'from', now) : undefined,
