@@ -20,6 +20,18 @@ export const configSchema = z
       .strict()
       .prefault({}),
     technician: z.string().trim().min(1).max(200).optional(),
+    capture: z
+      .object({
+        /** Folders whose work belongs to a client: `msp map DIR --client C [--project P]`. Longest prefix wins. */
+        mappings: z
+          .array(z.object({ dir: z.string().min(1).max(4096), client: z.string().trim().min(1).max(200), project: z.string().trim().min(1).max(200).optional() }).strict())
+          .max(1000)
+          .default([]),
+        promptMaxChars: z.number().int().min(100).max(100_000).default(4000),
+        outputTailChars: z.number().int().min(0).max(100_000).default(2000),
+      })
+      .strict()
+      .prefault({}),
     sync: z
       .object({
         serverUrl: z.url().optional(),

@@ -7,6 +7,8 @@ import { machineProfile } from '../services/machine-profile.js';
 import { refreshCapabilitiesInBackground } from './capability-refresh.js';
 import { acquireAgentLock } from './lock.js';
 import { loadOrCreateToken } from './token.js';
+import { writeHookFiles } from '../services/capture/hook-script.js';
+import { ingestSpool } from '../services/capture/spool.js';
 
 const HELP = `Usage: msp agent [--port N]
 
@@ -56,6 +58,7 @@ export async function runAgent(argv: string[]): Promise<void> {
     fail((error as Error).message);
   }
   const token = loadOrCreateToken(context.files.token);
+  const hookFiles = writeHookFiles(context.files.dir, token);
   const app = buildApi({
     context,
     token,
@@ -63,6 +66,12 @@ export async function runAgent(argv: string[]): Promise<void> {
     machine: { describe: () => machineProfile(context) },
     logLevel: process.env.MSP_LOG_LEVEL,
   });
+  // Events the hook spooled while the agent was away go in first, before any live event.
+  const drainSpool = () => {
+    const report = ingestSpool(context, hookFiles.spool, (message) => { app.log.warn(message); });
+    if (report.ingested + report.duplicates > 0) app.log.info({ spool: report }, 'spooled hook events ingested');
+  };
+  drainSpool();
   const port = portOverride ?? context.config.agent.port;
   try {
     await app.listen({ host: '127.0.0.1', port });
@@ -89,11 +98,16 @@ export async function runAgent(argv: string[]): Promise<void> {
   }, 200);
   probe.unref();
 
+  // Events the hook spooled while the agent was away (or slow) are ingested every few seconds.
+  const spoolTimer = setInterval(drainSpool, 3000);
+  spoolTimer.unref();
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     clearTimeout(probe);
+    clearInterval(spoolTimer);
     if (probeProcess && probeProcess.exitCode === null) probeProcess.kill();
     // close() lets requests in flight finish; only then the store closes (WAL checkpoint).
     app.close().then(

@@ -7,6 +7,7 @@ import { addClient, addProject, listClients, listProjects } from '../services/cl
 import type { ServiceContext } from '../services/context.js';
 import { editSession, endSession, getSession, listSessions, pauseSession, resumeSession, sessionStatus, startSession } from '../services/sessions.js';
 import { addTask, completeTask, listTasks } from '../services/tasks.js';
+import { ingestHook } from '../services/capture/ingest.js';
 import { parseInput } from './parse.js';
 
 const sessionsQuery = z
@@ -62,4 +63,11 @@ export function registerRoutes(app: FastifyInstance, context: ServiceContext, ma
   app.post('/v1/tasks/:id/done', (request) => completeTask(context, parseInput(idParams, request.params, 'query').id));
 
   app.get('/v1/machine', () => machine.describe());
+
+  // Claude Code hook input, as Claude Code sends it (http hooks) or the hook script posts it.
+  app.post('/v1/hooks', async (request, reply) => {
+    const result = ingestHook(context, request.body);
+    if (result.answer) return reply.code(200).send(result.answer);
+    return reply.code(204).send();
+  });
 }

@@ -4,9 +4,10 @@ import { catalogCommands } from './commands/catalog.js';
 import { configCommands } from './commands/config.js';
 import { demoCommands } from './commands/demo-history.js';
 import { machineCommands } from './commands/machine.js';
+import { mapCommands } from './commands/map.js';
 import { sessionCommands } from './commands/sessions.js';
 
-const commands: CommandSpec[] = [...sessionCommands, ...catalogCommands, ...machineCommands, ...configCommands, ...demoCommands];
+const commands: CommandSpec[] = [...sessionCommands, ...catalogCommands, ...machineCommands, ...mapCommands, ...configCommands, ...demoCommands];
 
 const agentCommand = 'agent              run the local agent: the API Claude Code hooks post to (msp agent --help)';
 

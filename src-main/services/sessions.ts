@@ -12,7 +12,7 @@ import { idleLimitMs, type ServiceContext } from './context.js';
 import { resolveId } from './resolve-id.js';
 
 /** A session row with the names people read, as selected by SESSION_SELECT. */
-interface SessionRecord {
+export interface SessionRecord {
   id: string;
   mode: Mode;
   clientId: string | null;
@@ -66,7 +66,7 @@ function toView(record: SessionRecord, now: number, idleMs: number): SessionView
   };
 }
 
-function activeRecord(context: ServiceContext): SessionRecord | undefined {
+export function activeRecord(context: ServiceContext): SessionRecord | undefined {
   return context.store.sqlite
     .prepare(`${SESSION_SELECT} WHERE s.machine_id = ? AND s.ended_at IS NULL AND s.deleted = 0 ORDER BY s.started_at DESC LIMIT 1`)
     .get(context.machineId) as SessionRecord | undefined;
@@ -84,7 +84,7 @@ const parseGaps = (text: string | null): IdleGap[] => (text ? (JSON.parse(text) 
  * The change that activity at `now` makes: the quiet spell ends, and when it was longer than the
  * idle limit it is kept as an unconfirmed idle gap (not billed unless confirmed).
  */
-function activityPatch(context: ServiceContext, record: SessionRecord, now: number): RowPatch<'sessions'> {
+export function activityPatch(context: ServiceContext, record: SessionRecord, now: number): RowPatch<'sessions'> {
   const gap = record.pausedAt === null ? idleGapBefore(record.lastActivityAt, now, idleLimitMs(context)) : null;
   if (!gap) return { lastActivityAt: now };
   return {

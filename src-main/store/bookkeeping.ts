@@ -18,3 +18,33 @@ export const syncOutbox = sqliteTable('sync_outbox', {
   fields: text('fields'),
   createdAt: integer('created_at').notNull(),
 });
+
+/**
+ * Claude Code sessions seen through hooks, each linked to the MSP session its work went to.
+ * Capture bookkeeping: it stays on this machine (the work itself is in the synced tables).
+ */
+export const claudeSessions = sqliteTable('claude_sessions', {
+  claudeSessionId: text('claude_session_id').primaryKey(),
+  mspSessionId: text('msp_session_id').notNull(),
+  cwd: text('cwd').notNull(),
+  source: text('source'),
+  startedAt: integer('started_at').notNull(),
+  lastEventAt: integer('last_event_at').notNull(),
+  stops: integer('stops').notNull().default(0),
+  compactions: integer('compactions').notNull().default(0),
+  endedAt: integer('ended_at'),
+  endReason: text('end_reason'),
+});
+
+/** Hook payloads already ingested (SHA-256 of the body): a replayed or retried event is stored once. */
+export const hookReceipts = sqliteTable('hook_receipts', {
+  payloadHash: text('payload_hash').primaryKey(),
+  receivedAt: integer('received_at').notNull(),
+});
+
+/** PreToolUse of a shell command not yet answered by its PostToolUse: when the command started. */
+export const pendingToolCalls = sqliteTable('pending_tool_calls', {
+  toolUseId: text('tool_use_id').primaryKey(),
+  claudeSessionId: text('claude_session_id').notNull(),
+  startedAt: integer('started_at').notNull(),
+});
