@@ -156,13 +156,14 @@ test('a finished detection leaves no deadline timers behind to hold the process 
   assert.ok(pendingTimers() <= before, `timers left behind: ${pendingTimers()} > ${before}`);
 });
 
-test('a real detection run on this machine finds the OS and bash within 10 s', async () => {
+test('a real detection run on this machine finds the OS, bash and apt, bounded in time', async () => {
+  // Generous deadlines: a loaded CI machine must not turn a slow `apt --version` into "unknown".
   const started = Date.now();
-  const capabilities = await detectCapabilities();
+  const capabilities = await detectCapabilities({ timeoutMs: 10_000, totalTimeoutMs: 12_000 });
   const elapsed = Date.now() - started;
-  assert.ok(elapsed < 10_000, `detection took ${elapsed} ms`);
+  assert.ok(elapsed < 15_000, `detection took ${elapsed} ms`);
   assert.ok(capabilities.os.name.length > 0 && capabilities.os.name !== 'unknown', `os name: ${capabilities.os.name}`);
   assert.ok(capabilities.shells.some((shell) => shell.name === 'bash'), 'bash is on PATH here');
-  assert.ok(capabilities.packageManagers.length > 0);
+  assert.ok(capabilities.packageManagers.some((manager) => manager.name === 'apt'), `package managers: ${JSON.stringify(capabilities.packageManagers)} ${JSON.stringify(capabilities.probeErrors)}`);
   capabilitiesSchema.parse(capabilities);
 });
