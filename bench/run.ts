@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { manualClock } from '../src-main/core/clock.js';
 import { uuidv7Source } from '../src-main/core/ids.js';
 import { Store } from '../src-main/store/store.js';
-import { mspBin } from '../test/helpers/processes.js';
+import { mspBin, repoRoot } from '../test/helpers/processes.js';
 import { median, percentile, row } from './stats.js';
 
 const temp = (prefix: string) => mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -156,7 +156,19 @@ async function main(): Promise<void> {
   const nodeRss = await idleNodeRss();
   print(row('agent idle RSS (5 s after ready)', `${agentRss.toFixed(1)} MB`, `${nodeRss.toFixed(1)} MB`, `idle node; goal < 80 MB: ${agentRss < 80 ? 'met' : 'MISSED'}`));
 
-  // 3. Session start/end latency over the API vs a bare node:http server on loopback.
+  // 3. What a Claude Code hook costs (the installed hook command, wall time), agent up and down.
+  const hookScript = path.join(home, 'hook.sh');
+  const payload = readFileSync(path.join(repoRoot, '..', 'shared', 'fixtures', 'claude-code', 'post-tool-use-bash.json'), 'utf8');
+  const timeCommand = (command: string, args: string[], input: string) => {
+    const started = process.hrtime.bigint();
+    spawnSync(command, args, { input });
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  };
+  const trueSamples = Array.from({ length: 50 }, () => timeCommand('true', [], ''));
+  const hookUp = Array.from({ length: 50 }, (_, i) => timeCommand('sh', [hookScript], payload.replace('toolu_01H8xQk2VvB3nR7tYc9LmP4a', `toolu_bench_${i}`)));
+  print(row('hook command, agent up, p50 / p95', `${median(hookUp).toFixed(1)} / ${percentile(hookUp, 95).toFixed(1)} ms`, `${median(trueSamples).toFixed(1)} ms`, 'spawning `true`; goal p95 <= 30 ms'));
+
+  // 4. Session start/end latency over the API vs a bare node:http server on loopback.
   const token = readFileSync(path.join(home, 'agent.token'), 'utf8').trim();
   let client = 0;
   const sessionSamples = await latency(300, async () => {
@@ -174,9 +186,11 @@ async function main(): Promise<void> {
   bare.close();
   print(row('session start+end over the API, p50', `${median(sessionSamples).toFixed(2)} ms`, `${median(bareSamples).toFixed(2)} ms`, 'two bare node:http POSTs'));
   print(row('session start+end over the API, p95', `${percentile(sessionSamples, 95).toFixed(2)} ms`, `${percentile(bareSamples, 95).toFixed(2)} ms`));
+  const hookDown = Array.from({ length: 50 }, (_, i) => timeCommand('sh', [hookScript], payload.replace('toolu_01H8xQk2VvB3nR7tYc9LmP4a', `toolu_down_${i}`)));
+  print(row('hook command, agent down (spooled), p50 / p95', `${median(hookDown).toFixed(1)} / ${percentile(hookDown, 95).toFixed(1)} ms`, `${median(trueSamples).toFixed(1)} ms`, 'spawning `true`'));
   rmSync(home, { recursive: true, force: true });
 
-  // 4. Insert rate of commands through the store (row + outbox) vs bare better-sqlite3.
+  // 5. Insert rate of commands through the store (row + outbox) vs bare better-sqlite3.
   insertRates(5_000, 500);
   const rates = insertRates(200_000, 1000);
   const ratio = rates.store / rates.bare;

@@ -19,6 +19,7 @@ export interface RuleMatch {
 
 export interface PatternRule {
   kind: string | ((groups: Partial<Record<string, string>>) => string);
+  /** Lowercase ASCII; the rule runs only when one of them occurs (in any case). */
   hints: readonly string[];
   pattern: RegExp;
   /** A value in prose: sentence punctuation after it is not part of it, and it must look like a password. */

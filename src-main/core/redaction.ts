@@ -150,6 +150,59 @@ function extraSpans(text: string, extras: readonly { kind: string; pattern: RegE
   }
 }
 
+/**
+ * Which hints occur in a text, in one pass (an Aho–Corasick automaton over ASCII, letters folded to
+ * lower case) instead of one search per hint: the fast path costs one scan however many rules.
+ */
+function hintScanner(hints: readonly string[]): (text: string) => Set<string> {
+  const next: number[][] = [[]];
+  const ends: number[][] = [[]];
+  hints.forEach((hint, index) => {
+    let state = 0;
+    for (let at = 0; at < hint.length; at++) {
+      const code = hint.charCodeAt(at);
+      const row = next[state] ?? [];
+      state = row[code] ?? (row[code] = next.push([]) - 1);
+      ends[state] ??= [];
+    }
+    ends[state]?.push(index);
+  });
+  // Breadth first: each state falls back to the longest proper suffix that is also a prefix.
+  const table = new Int32Array(next.length * 128);
+  const fallback = new Int32Array(next.length);
+  const queue = [0];
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head] ?? 0;
+    for (let code = 0; code < 128; code++) {
+      const child = next[state]?.[code];
+      const viaFallback = state === 0 ? 0 : (table[(fallback[state] ?? 0) * 128 + code] ?? 0);
+      if (child === undefined) {
+        table[state * 128 + code] = viaFallback;
+      } else {
+        table[state * 128 + code] = child;
+        fallback[child] = viaFallback;
+        ends[child] = [...(ends[child] ?? []), ...(ends[viaFallback] ?? [])];
+        queue.push(child);
+      }
+    }
+  }
+  const endsAt = ends.map((found) => (found.length > 0 ? found : undefined));
+  return (text) => {
+    const seen = new Uint8Array(hints.length);
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      let code = text.charCodeAt(i);
+      if (code >= 65 && code <= 90) code += 32;
+      state = code < 128 ? (table[state * 128 + code] ?? 0) : 0;
+      const found = endsAt[state];
+      if (found) for (const index of found) seen[index] = 1;
+    }
+    return new Set(hints.filter((_, index) => seen[index] === 1));
+  };
+}
+
+const presentHints = hintScanner([...new Set([...FINDER_RULES, ...PATTERN_RULES].flatMap((rule) => rule.hints))]);
+
 /** Drops spans that touch an existing marker (so redacting twice changes nothing), merges overlaps. */
 function mergeSpans(text: string, spans: Span[]): Span[] {
   const markers = text.includes('[REDACTED:') ? [...text.matchAll(MARKER)].map((m) => ({ start: m.index, end: m.index + m[0].length })) : [];
@@ -174,21 +227,11 @@ function mergeSpans(text: string, spans: Span[]): Span[] {
 }
 
 export function redactSecrets(text: string, options: RedactionOptions = {}): RedactionResult {
-  const lower = text.toLowerCase();
   const spans: Span[] = [];
   knownSpans(text, options.knownSecrets ?? [], spans);
   extraSpans(text, options.extraPatterns ?? [], spans);
-  // Many rules share hints: each is looked up in the text once.
-  const present = new Map<string, boolean>();
-  const has = (hint: string) => {
-    let found = present.get(hint);
-    if (found === undefined) {
-      found = lower.includes(hint);
-      present.set(hint, found);
-    }
-    return found;
-  };
-  const applies = (hints: readonly string[]) => hints.some(has);
+  const present = presentHints(text);
+  const applies = (hints: readonly string[]) => hints.some((hint) => present.has(hint));
   for (const rule of FINDER_RULES) {
     if (!applies(rule.hints)) continue;
     for (const { start, end } of rule.find(text)) {
