@@ -94,10 +94,12 @@ function insertRates(rows: number, batch: number): { store: number; bare: number
     const clock = manualClock(Date.now());
     const store = Store.open({ file: path.join(dir, 'store.db'), clock, ids: uuidv7Source() });
     const sessionId = store.write((w) => w.insert('sessions', { machineId: 'm', mode: 'normal', billable: false, technician: 't', startedAt: 0, lastActivityAt: 0, pausedMs: 0, unconfirmedIdleMs: 0 }));
+    // Both sides get the same command records, made before the clock starts.
+    const records = Array.from({ length: batch }, (_, i) => ({ ...COMMAND, sessionId, durationMs: 800 + i, startedAt: clock.now(), finishedAt: clock.now() }));
     let start = process.hrtime.bigint();
     for (let done = 0; done < rows; done += batch) {
       store.write((w) => {
-        for (let i = 0; i < batch; i++) w.insert('commands_run', { ...COMMAND, sessionId, startedAt: clock.now(), finishedAt: clock.now() });
+        for (const record of records) w.insert('commands_run', record);
       });
     }
     const storeRate = rows / (Number(process.hrtime.bigint() - start) / 1e9);
@@ -117,8 +119,10 @@ function insertRates(rows: number, batch: number): { store: number; bare: number
     const hlc = `${String(Date.now()).padStart(13, '0')}-00000-${origin}`;
     const transaction = db.transaction((count: number) => {
       for (let i = 0; i < count; i++) {
+        const record = records[i % records.length] ?? records[0];
+        if (!record) return;
         const now = Date.now();
-        insert.run(ids.newId(), sessionId, COMMAND.command, COMMAND.shell, COMMAND.cwd, 0, 1, 812, COMMAND.stdoutTail, 'capture', now, now, now, now, origin, hlc);
+        insert.run(ids.newId(), record.sessionId, record.command, record.shell, record.cwd, record.exitCode, record.success ? 1 : 0, record.durationMs, record.stdoutTail, record.source, record.startedAt, record.finishedAt, now, now, origin, hlc);
       }
     });
     start = process.hrtime.bigint();
@@ -165,7 +169,7 @@ async function main(): Promise<void> {
     return Number(process.hrtime.bigint() - started) / 1e6;
   };
   const trueSamples = Array.from({ length: 50 }, () => timeCommand('true', [], ''));
-  const hookUp = Array.from({ length: 50 }, (_, i) => timeCommand('sh', [hookScript], payload.replace('toolu_01H8xQk2VvB3nR7tYc9LmP4a', `toolu_bench_${i}`)));
+  const hookUp = Array.from({ length: 50 }, (_, i) => timeCommand('bash', [hookScript], payload.replace('toolu_01H8xQk2VvB3nR7tYc9LmP4a', `toolu_bench_${i}`)));
   print(row('hook command, agent up, p50 / p95', `${median(hookUp).toFixed(1)} / ${percentile(hookUp, 95).toFixed(1)} ms`, `${median(trueSamples).toFixed(1)} ms`, 'spawning `true`; goal p95 <= 30 ms'));
 
   // 4. Session start/end latency over the API vs a bare node:http server on loopback.
@@ -186,7 +190,7 @@ async function main(): Promise<void> {
   bare.close();
   print(row('session start+end over the API, p50', `${median(sessionSamples).toFixed(2)} ms`, `${median(bareSamples).toFixed(2)} ms`, 'two bare node:http POSTs'));
   print(row('session start+end over the API, p95', `${percentile(sessionSamples, 95).toFixed(2)} ms`, `${percentile(bareSamples, 95).toFixed(2)} ms`));
-  const hookDown = Array.from({ length: 50 }, (_, i) => timeCommand('sh', [hookScript], payload.replace('toolu_01H8xQk2VvB3nR7tYc9LmP4a', `toolu_down_${i}`)));
+  const hookDown = Array.from({ length: 50 }, (_, i) => timeCommand('bash', [hookScript], payload.replace('toolu_01H8xQk2VvB3nR7tYc9LmP4a', `toolu_down_${i}`)));
   print(row('hook command, agent down (spooled), p50 / p95', `${median(hookDown).toFixed(1)} / ${percentile(hookDown, 95).toFixed(1)} ms`, `${median(trueSamples).toFixed(1)} ms`, 'spawning `true`'));
   rmSync(home, { recursive: true, force: true });
 

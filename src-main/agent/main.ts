@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { MspError } from '../core/errors.js';
 import { buildApi } from '../api/server.js';
@@ -8,7 +9,7 @@ import { refreshCapabilitiesInBackground } from './capability-refresh.js';
 import { acquireAgentLock } from './lock.js';
 import { loadOrCreateToken } from './token.js';
 import { writeHookFiles } from '../services/capture/hook-script.js';
-import { ingestSpool } from '../services/capture/spool.js';
+import { spoolHasEvents } from '../services/capture/spool-dir.js';
 
 const HELP = `Usage: msp agent [--port N]
 
@@ -58,7 +59,7 @@ export async function runAgent(argv: string[]): Promise<void> {
     fail((error as Error).message);
   }
   const token = loadOrCreateToken(context.files.token);
-  const hookFiles = writeHookFiles(context.files.dir, token);
+  const hookFiles = writeHookFiles(context.files.dir);
   const app = buildApi({
     context,
     token,
@@ -67,11 +68,13 @@ export async function runAgent(argv: string[]): Promise<void> {
     logLevel: process.env.MSP_LOG_LEVEL,
   });
   // Events the hook spooled while the agent was away go in first, before any live event.
-  const drainSpool = () => {
+  const drainSpool = async () => {
+    if (!spoolHasEvents(hookFiles.spool)) return;
+    const { ingestSpool } = await import('../services/capture/spool.js');
     const report = ingestSpool(context, hookFiles.spool, (message) => { app.log.warn(message); });
     if (report.ingested + report.duplicates > 0) app.log.info({ spool: report }, 'spooled hook events ingested');
   };
-  drainSpool();
+  await drainSpool();
   const port = portOverride ?? context.config.agent.port;
   try {
     await app.listen({ host: '127.0.0.1', port });
@@ -84,6 +87,8 @@ export async function runAgent(argv: string[]): Promise<void> {
   const address = app.server.address();
   const boundPort = typeof address === 'object' && address !== null ? address.port : port;
   lock.update({ port: boundPort });
+  // The hook script reads the port with a shell builtin: no process to parse JSON on every tool call.
+  writeFileSync(hookFiles.port, `${boundPort}\n`, { mode: 0o600 });
   process.stdout.write(`ready on http://127.0.0.1:${boundPort}\n`);
 
   // Capability probes take seconds: they run after ready, in their own process.
@@ -99,7 +104,7 @@ export async function runAgent(argv: string[]): Promise<void> {
   probe.unref();
 
   // Events the hook spooled while the agent was away (or slow) are ingested every few seconds.
-  const spoolTimer = setInterval(drainSpool, 3000);
+  const spoolTimer = setInterval(() => { drainSpool().catch((error: unknown) => { app.log.warn({ err: error }, 'spool ingest failed'); }); }, 3000);
   spoolTimer.unref();
 
   let stopping = false;
@@ -113,6 +118,7 @@ export async function runAgent(argv: string[]): Promise<void> {
     app.close().then(
       () => {
         context.close();
+        rmSync(hookFiles.port, { force: true });
         lock.release();
         process.stdout.write(`stopped (${signal})\n`);
         process.exit(0);

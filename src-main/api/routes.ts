@@ -7,7 +7,6 @@ import { addClient, addProject, listClients, listProjects } from '../services/cl
 import type { ServiceContext } from '../services/context.js';
 import { editSession, endSession, getSession, listSessions, pauseSession, resumeSession, sessionStatus, startSession } from '../services/sessions.js';
 import { addTask, completeTask, listTasks } from '../services/tasks.js';
-import { ingestHook } from '../services/capture/ingest.js';
 import { parseInput } from './parse.js';
 
 const sessionsQuery = z
@@ -66,6 +65,8 @@ export function registerRoutes(app: FastifyInstance, context: ServiceContext, ma
 
   // Claude Code hook input, as Claude Code sends it (http hooks) or the hook script posts it.
   app.post('/v1/hooks', async (request, reply) => {
+    // Loaded on the first hook: capture (schemas, redaction rules) stays off the start-up path.
+    const { ingestHook } = await import('../services/capture/ingest.js');
     const result = ingestHook(context, request.body);
     if (result.answer) return reply.code(200).send(result.answer);
     return reply.code(204).send();

@@ -13,7 +13,7 @@ const SESSION = ['session-start.json', 'user-prompt-submit.json', 'pre-tool-use-
 /** Runs the installed hook command exactly as Claude Code does: payload on stdin. */
 function hook(home: string, payload: string): { status: number; stdout: string; ms: number } {
   const started = process.hrtime.bigint();
-  const result = spawnSync('sh', [path.join(home, 'hook.sh')], { input: payload, encoding: 'utf8', timeout: 10_000 });
+  const result = spawnSync('bash', [path.join(home, 'hook.sh')], { input: payload, encoding: 'utf8', timeout: 10_000 });
   return { status: result.status ?? -1, stdout: result.stdout, ms: Number(process.hrtime.bigint() - started) / 1e6 };
 }
 

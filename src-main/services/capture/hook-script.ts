@@ -2,50 +2,61 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * The command Claude Code runs for every MSP Mode hook: POSIX sh and curl (Git Bash on Windows
- * has both), ~20 ms a call where a Node process would cost ~100 ms. It posts the hook input to
- * the agent with a 1 s limit; when the agent is away or fails, it spools the input to a file that
- * the agent ingests when it is back. It always exits 0, so Claude is never blocked.
- * The bearer token is read by curl from a 0600 header file: it never appears in argv (ps).
+ * The command Claude Code runs for every MSP Mode hook. bash talks HTTP to the agent itself through
+ * /dev/tcp with builtins only, so the path with the agent up starts no process but bash (each
+ * process costs 5-10 ms here; curl alone costs ~20 ms). Git Bash on Windows and macOS's bash 3.2
+ * have /dev/tcp too. When the agent is away, slow (1 s) or refuses, the input is spooled to a 0600
+ * file that the agent ingests when it is back. It always exits 0: Claude is never blocked.
+ * The bearer token is read from the 0600 token file by a builtin: it never appears in argv (ps).
  */
 export function hookScript(dataDir: string): string {
   const quoted = `'${dataDir.replace(/'/g, `'\\''`)}'`;
-  return `#!/bin/sh
+  return `#!/usr/bin/env bash
 # MSP Mode hook (written by the MSP Mode agent; do not edit: it is rewritten at every start).
 dir=${quoted}
-payload=$(cat)
-port=$(sed -n 's/.*"port":\\([0-9][0-9]*\\).*/\\1/p' "$dir/agent.lock" 2>/dev/null)
-if [ -n "$port" ] && [ -r "$dir/agent.header" ]; then
-  answer=$(printf '%s' "$payload" | curl -sS -m 1 -H @"$dir/agent.header" -H 'Content-Type: application/json' --data-binary @- -w '\\n%{http_code}' "http://127.0.0.1:$port/v1/hooks" 2>/dev/null)
-  status=$(printf '%s' "$answer" | tail -n 1)
-  case "$status" in
-    2*) printf '%s' "$answer" | sed '$d'; exit 0 ;;
-  esac
-fi
-umask 077
-mkdir -p "$dir/spool" 2>/dev/null
-count=$(ls "$dir/spool" 2>/dev/null | wc -l)
-if [ "$count" -ge 20000 ]; then
-  echo "MSP Mode: hook spool full ($count events waiting): start the agent with msp agent" >&2
+IFS= read -r -d '' payload
+spool() {
+  umask 077
+  mkdir -p "$dir/spool" 2>/dev/null
+  local waiting=("$dir"/spool/*.json)
+  if [ "\${#waiting[@]}" -ge 20000 ]; then
+    echo "MSP Mode: hook spool full (\${#waiting[@]} events waiting): start the agent with msp agent" >&2
+    exit 0
+  fi
+  # Microseconds where bash has them (5.0+), else seconds; same-time files are ordered by mtime.
+  local stamp=\${EPOCHREALTIME/[.,]/}
+  [ -n "$stamp" ] || stamp="$(date +%s)000000"
+  local file="$dir/spool/$stamp-$$-\${RANDOM}.json"
+  printf '%s' "$payload" > "$file.tmp" 2>/dev/null && mv "$file.tmp" "$file" 2>/dev/null
   exit 0
-fi
-stamp=$(date +%s%N 2>/dev/null)
-case "$stamp" in *N*|'') stamp="$(date +%s)000000000" ;; esac
-file="$dir/spool/$stamp-$$.json"
-printf '%s' "$payload" > "$file.tmp" 2>/dev/null && mv "$file.tmp" "$file" 2>/dev/null
+}
+port= token=
+[ -r "$dir/agent.port" ] && read -r port < "$dir/agent.port"
+[ -r "$dir/agent.token" ] && read -r token < "$dir/agent.token"
+[ -n "$port" ] && [ -n "$token" ] || spool
+{ exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || spool
+LC_ALL=C
+length=\${#payload}
+printf 'POST /v1/hooks HTTP/1.1\\r\\nHost: 127.0.0.1:%s\\r\\nAuthorization: Bearer %s\\r\\nContent-Type: application/json\\r\\nContent-Length: %s\\r\\nConnection: close\\r\\n\\r\\n%s' "$port" "$token" "$length" "$payload" >&3 2>/dev/null || spool
+IFS= read -r -t 1 status <&3 || spool
+case "$status" in
+  'HTTP/1.1 2'*) ;;
+  *) spool ;;
+esac
+# Claude Code reads the answer's body (SessionStart context); headers end at the empty line.
+while IFS= read -r -t 1 line <&3; do [ "$line" = $'\\r' ] || [ -z "$line" ] && break; done
+IFS= read -r -d '' -t 1 body <&3
+printf '%s' "$body"
 exit 0
 `;
 }
 
-/** Writes the hook script and the curl header file (both private to the user) into the data dir. */
-export function writeHookFiles(dataDir: string, token: string): { script: string; header: string; spool: string } {
+/** Writes the hook script (private to the user) into the data dir, with the spool folder beside it. */
+export function writeHookFiles(dataDir: string): { script: string; spool: string; port: string } {
   const script = path.join(dataDir, 'hook.sh');
-  const header = path.join(dataDir, 'agent.header');
   const spool = path.join(dataDir, 'spool');
   mkdirSync(spool, { recursive: true, mode: 0o700 });
-  writeFileSync(header, `Authorization: Bearer ${token}\n`, { mode: 0o600 });
-  chmodSync(header, 0o600);
   writeFileSync(script, hookScript(dataDir), { mode: 0o700 });
   chmodSync(script, 0o700);
-  return { script, header, spool };
+  return { script, spool, port: path.join(dataDir, 'agent.port') };
 }
