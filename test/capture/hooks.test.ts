@@ -80,6 +80,24 @@ describe('Claude Code capture through the hook script', () => {
     assert.deepEqual(commands.map((c) => c.success), [1, 0], 'the duplicate PostToolUse is stored once');
   });
 
+  it('redacts secrets in prompts, commands and output before anything is written', async (t) => {
+    const home = tempHome(t);
+    const agent = await startAgent(home);
+    t.after(() => agent.stop());
+    const prompt = JSON.parse(fixture('user-prompt-submit.json')) as Record<string, unknown>;
+    prompt.prompt = 'Log in to ACME-DC01 as admin, the password is Tr0ub4dor&3, and reset jdoe';
+    prompt.prompt_id = 'prompt-with-secret';
+    const command = JSON.parse(fixture('post-tool-use-bash.json')) as Record<string, unknown>;
+    command.tool_use_id = 'toolu_secret';
+    command.tool_input = { command: 'mysql -u root -pS3cretPass! -e "show databases"' };
+    command.tool_response = { stdout: 'token: ghp_abcdefghijklmnopqrstuvwxyz0123456789', stderr: '', interrupted: false, isImage: false };
+    for (const payload of [prompt, command]) assert.equal(hook(home, JSON.stringify(payload)).status, 0);
+    const stored = JSON.stringify([...rows(home, 'SELECT * FROM work_items'), ...rows(home, 'SELECT * FROM commands_run'), ...rows(home, 'SELECT * FROM sync_outbox')]);
+    for (const secret of ['Tr0ub4dor&3', 'S3cretPass!', 'ghp_abcdefghijklmnopqrstuvwxyz0123456789']) assert.ok(!stored.includes(secret), `${secret} was stored`);
+    assert.match(stored, /\[REDACTED:password\]/);
+    assert.match(stored, /reset jdoe/);
+  });
+
   it('stores nothing while the session is paused, and counts what it skipped', async (t) => {
     const home = tempHome(t);
     runMspJson(home, ['start', 'msp', '--client', 'Acme']);
