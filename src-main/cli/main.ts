@@ -2,12 +2,13 @@ import { MspError } from '../core/errors.js';
 import { helpText, parseCommand, type CliIo, type CommandSpec } from './args.js';
 import { catalogCommands } from './commands/catalog.js';
 import { configCommands } from './commands/config.js';
+import { contextCommands } from './commands/context.js';
 import { demoCommands } from './commands/demo-history.js';
 import { machineCommands } from './commands/machine.js';
 import { mapCommands } from './commands/map.js';
 import { sessionCommands } from './commands/sessions.js';
 
-const commands: CommandSpec[] = [...sessionCommands, ...catalogCommands, ...machineCommands, ...mapCommands, ...configCommands, ...demoCommands];
+const commands: CommandSpec[] = [...sessionCommands, ...catalogCommands, ...machineCommands, ...contextCommands, ...mapCommands, ...configCommands, ...demoCommands];
 
 const agentCommand = 'agent              run the local agent: the API Claude Code hooks post to (msp agent --help)';
 

@@ -25,11 +25,12 @@ function withinWords(lines: string[], budget: number): string {
  * What Claude Code is told at SessionStart: plain facts about the client and this machine, with
  * ids, in at most 300 words and never a secret or an instruction. Only this client's facts.
  */
-export function sessionStartContext(context: ServiceContext, linked: LinkedSession): string {
+export function sessionStartContext(context: ServiceContext, linked: Pick<LinkedSession, 'clientId' | 'billable'> & { mspSessionId: string | null }): string {
   const { sqlite } = context.store;
   const lines: string[] = [];
   const client = linked.clientId ? (sqlite.prepare('SELECT name FROM clients WHERE id = ?').get(linked.clientId) as { name: string } | undefined) : undefined;
-  lines.push(`MSP Mode session ${shortId(linked.mspSessionId)}: ${client ? `client ${client.name}` : 'no client (normal mode)'}, ${linked.billable ? 'billable' : 'not billable'}.`);
+  const who = client ? `client ${client.name}` : 'no client (normal mode)';
+  lines.push(linked.mspSessionId ? `MSP Mode session ${shortId(linked.mspSessionId)}: ${who}, ${linked.billable ? 'billable' : 'not billable'}.` : `MSP Mode context: ${who}, no active session.`);
   const capabilities = machineProfile(context).capabilities;
   if (capabilities) {
     const docker = capabilities.docker.available ? `Docker ${capabilities.docker.version ?? ''}`.trim() : 'no Docker';
