@@ -57,9 +57,9 @@ async function idleNodeRss(): Promise<number> {
   return rss;
 }
 
-function call(port: number, token: string, method: string, route: string, body?: string): Promise<number> {
+function call(port: number, token: string, method: string, route: string, body?: string, via: http.Agent = keepAlive): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: route, agent: keepAlive, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) } }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path: route, agent: via, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) } }, (res) => {
       res.resume();
       res.on('end', () => { resolve(res.statusCode ?? 0); });
     });
@@ -172,8 +172,27 @@ async function main(): Promise<void> {
   const hookUp = Array.from({ length: 50 }, (_, i) => timeCommand('bash', [hookScript], payload.replace('toolu_01H8xQk2VvB3nR7tYc9LmP4a', `toolu_bench_${i}`)));
   print(row('hook command, agent up, p50 / p95', `${median(hookUp).toFixed(1)} / ${percentile(hookUp, 95).toFixed(1)} ms`, `${median(trueSamples).toFixed(1)} ms`, 'spawning `true`; goal p95 <= 30 ms'));
 
-  // 4. Session start/end latency over the API vs a bare node:http server on loopback.
   const token = readFileSync(path.join(home, 'agent.token'), 'utf8').trim();
+  // 4. Sustained hook ingest over loopback HTTP (PostToolUse Bash, each durable before its answer).
+  const ingestOnce = async (port: number, count: number, concurrency: number) => {
+    let sent = 0;
+    const started = process.hrtime.bigint();
+    const worker = async () => {
+      while (sent < count) {
+        sent += 1;
+        const body = payload.replace('toolu_01H8xQk2VvB3nR7tYc9LmP4a', `toolu_ingest_${sent}_${Math.random()}`);
+        const status = await call(port, token, 'POST', '/v1/hooks', body, ingestAgent);
+        if (status >= 300) throw new Error(`ingest answered ${status}`);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    return count / (Number(process.hrtime.bigint() - started) / 1e9);
+  };
+  const ingestAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+  await ingestOnce(agent.port, 500, 8);
+  const ingestRate = await ingestOnce(agent.port, 5000, 8);
+
+  // 5. Session start/end latency over the API vs a bare node:http server on loopback.
   let client = 0;
   const sessionSamples = await latency(300, async () => {
     client += 1;
@@ -187,14 +206,17 @@ async function main(): Promise<void> {
     await call(bare.port, token, 'POST', '/', '{}');
     await call(bare.port, token, 'POST', '/', '{}');
   });
+  const bareIngest = await ingestOnce(bare.port, 5000, 8);
   bare.close();
+  ingestAgent.destroy();
+  print(row('hook ingest, PostToolUse Bash over HTTP', `${Math.round(ingestRate)}/s`, `${Math.round(bareIngest)}/s`, `bare node:http; ${((100 * ingestRate) / bareIngest).toFixed(0)}% (goal >= 10,000/s and >= 40%)`));
   print(row('session start+end over the API, p50', `${median(sessionSamples).toFixed(2)} ms`, `${median(bareSamples).toFixed(2)} ms`, 'two bare node:http POSTs'));
   print(row('session start+end over the API, p95', `${percentile(sessionSamples, 95).toFixed(2)} ms`, `${percentile(bareSamples, 95).toFixed(2)} ms`));
   const hookDown = Array.from({ length: 50 }, (_, i) => timeCommand('bash', [hookScript], payload.replace('toolu_01H8xQk2VvB3nR7tYc9LmP4a', `toolu_down_${i}`)));
   print(row('hook command, agent down (spooled), p50 / p95', `${median(hookDown).toFixed(1)} / ${percentile(hookDown, 95).toFixed(1)} ms`, `${median(trueSamples).toFixed(1)} ms`, 'spawning `true`'));
   rmSync(home, { recursive: true, force: true });
 
-  // 5. Insert rate of commands through the store (row + outbox) vs bare better-sqlite3.
+  // 6. Insert rate of commands through the store (row + outbox) vs bare better-sqlite3.
   insertRates(5_000, 500);
   const rates = insertRates(200_000, 1000);
   const ratio = rates.store / rates.bare;

@@ -13,7 +13,7 @@ function generator(seed: number) {
     return state / 4294967296;
   };
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-  const hostileValues = [null, true, -1, 1e308, '', 'x'.repeat(70_000), '\u0000', '\ud800', [], {}, [[[[]]]], { __proto__: { polluted: true } }, { constructor: { prototype: { polluted: true } } }];
+  const hostileValues: unknown[] = [null, true, -1, 1e308, '', 'x'.repeat(70_000), '\u0000', '\ud800', [], {}, [[[[]]]], { __proto__: { polluted: true } }, { constructor: { prototype: { polluted: true } } }];
   const events = ['SessionStart', 'UserPromptSubmit', 'PreToolUse', 'PostToolUse', 'PostToolUseFailure', 'Stop', 'SessionEnd', 42, null, ''];
   const deep = (depth: number): unknown => (depth === 0 ? 'leaf' : { a: deep(depth - 1) });
   return (): Buffer => {
