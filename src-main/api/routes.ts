@@ -7,6 +7,7 @@ import { addClient, addProject, listClients, listProjects } from '../services/cl
 import type { ServiceContext } from '../services/context.js';
 import { editSession, endSession, getSession, listSessions, pauseSession, resumeSession, sessionStatus, startSession } from '../services/sessions.js';
 import { addTask, completeTask, listTasks } from '../services/tasks.js';
+import { HookBatcher } from './hook-batcher.js';
 import { parseInput } from './parse.js';
 
 const sessionsQuery = z
@@ -64,10 +65,14 @@ export function registerRoutes(app: FastifyInstance, context: ServiceContext, ma
   app.get('/v1/machine', () => machine.describe());
 
   // Claude Code hook input, as Claude Code sends it (http hooks) or the hook script posts it.
+  let batcher: HookBatcher | undefined;
   app.post('/v1/hooks', async (request, reply) => {
-    // Loaded on the first hook: capture (schemas, redaction rules) stays off the start-up path.
-    const { ingestHook } = await import('../services/capture/ingest.js');
-    const result = ingestHook(context, request.body);
+    if (!batcher) {
+      // Loaded on the first hook: capture (schemas, redaction rules) stays off the start-up path.
+      const { ingestHook } = await import('../services/capture/ingest.js');
+      batcher ??= new HookBatcher(context, ingestHook);
+    }
+    const result = await batcher.submit(request.body);
     if (result.answer) return reply.code(200).send(result.answer);
     return reply.code(204).send();
   });

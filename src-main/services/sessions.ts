@@ -67,13 +67,13 @@ function toView(record: SessionRecord, now: number, idleMs: number): SessionView
 }
 
 export function activeRecord(context: ServiceContext): SessionRecord | undefined {
-  return context.store.sqlite
-    .prepare(`${SESSION_SELECT} WHERE s.machine_id = ? AND s.ended_at IS NULL AND s.deleted = 0 ORDER BY s.started_at DESC LIMIT 1`)
+  return context.store
+    .prepared(`${SESSION_SELECT} WHERE s.machine_id = ? AND s.ended_at IS NULL AND s.deleted = 0 ORDER BY s.started_at DESC LIMIT 1`)
     .get(context.machineId) as SessionRecord | undefined;
 }
 
 function recordById(context: ServiceContext, id: string): SessionRecord {
-  const record = context.store.sqlite.prepare(`${SESSION_SELECT} WHERE s.id = ?`).get(id) as SessionRecord | undefined;
+  const record = context.store.prepared(`${SESSION_SELECT} WHERE s.id = ?`).get(id) as SessionRecord | undefined;
   if (!record) throw new MspError('not_found', `session ${id} not found`);
   return record;
 }
@@ -213,8 +213,8 @@ export function listSessions(context: ServiceContext, query: ListSessionsQuery):
     conditions.push('s.started_at < ?');
     parameters.push(to);
   }
-  const rows = context.store.sqlite
-    .prepare(`${SESSION_SELECT} WHERE ${conditions.join(' AND ')} ORDER BY s.started_at DESC LIMIT ?`)
+  const rows = context.store
+    .prepared(`${SESSION_SELECT} WHERE ${conditions.join(' AND ')} ORDER BY s.started_at DESC LIMIT ?`)
     .all(...parameters, limit) as SessionRecord[];
   const now = context.store.clock.now();
   return rows.map((row) => toView(row, now, idleLimitMs(context)));

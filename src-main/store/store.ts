@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import type { Clock } from '../core/clock.js';
 import { HybridClock } from '../core/hlc.js';
 import type { IdSource } from '../core/ids.js';
@@ -16,6 +17,7 @@ export interface StoreOptions {
 export class Store {
   readonly originId: string;
   private readonly writer: Writer;
+  private readonly statements = new Map<string, Statement>();
 
   private constructor(
     readonly sqlite: SqliteDatabase,
@@ -40,6 +42,19 @@ export class Store {
    */
   write<T>(work: (writer: Writer) => T): T {
     return this.sqlite.transaction(() => work(this.writer)).immediate();
+  }
+
+  /**
+   * The prepared statement for `sql`, prepared once: preparing costs more than running a small
+   * query, and the hook path runs the same few queries for every event.
+   */
+  prepared(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
+      statement = this.sqlite.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   readState(key: string): string | undefined {

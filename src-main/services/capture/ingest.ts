@@ -61,7 +61,7 @@ export function ingestHook(context: ServiceContext, body: unknown): IngestResult
   const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
   return store.write((writer) => {
     const now = store.clock.now();
-    const receipt = store.sqlite.prepare('INSERT OR IGNORE INTO hook_receipts (payload_hash, received_at) VALUES (?, ?)').run(hash, now);
+    const receipt = store.prepared('INSERT OR IGNORE INTO hook_receipts (payload_hash, received_at) VALUES (?, ?)').run(hash, now);
     if (receipt.changes === 0) return { outcome: 'duplicate' };
     const source = event.hook_event_name === 'SessionStart' ? event.source : null;
     const linked = linkClaudeSession(context, event.session_id, event.cwd, source, now);
@@ -82,12 +82,12 @@ function touchSession(writer: Writer, context: ServiceContext, sessionId: string
 function clientOf(context: ServiceContext, cwd: string, linked: LinkedSession): string | null {
   const mapping = mappingFor(cwd, context.config.capture.mappings);
   if (!mapping) return linked.clientId;
-  const row = context.store.sqlite.prepare('SELECT id FROM clients WHERE normalized_name = lower(trim(?))').get(mapping.client) as { id: string } | undefined;
+  const row = context.store.prepared('SELECT id FROM clients WHERE normalized_name = lower(trim(?))').get(mapping.client) as { id: string } | undefined;
   return row?.id ?? linked.clientId;
 }
 
 function record(writer: Writer, context: ServiceContext, event: HookEvent, linked: LinkedSession, now: number): HookAnswer | undefined {
-  const { sqlite } = context.store;
+  const { store } = context;
   const limits = context.config.capture;
   switch (event.hook_event_name) {
     case 'SessionStart':
@@ -104,7 +104,7 @@ function record(writer: Writer, context: ServiceContext, event: HookEvent, linke
     }
     case 'PreToolUse':
       if (SHELL_TOOLS.has(event.tool_name) && event.tool_use_id) {
-        sqlite.prepare('INSERT OR IGNORE INTO pending_tool_calls (tool_use_id, claude_session_id, started_at) VALUES (?, ?, ?)').run(event.tool_use_id, event.session_id, now);
+        store.prepared('INSERT OR IGNORE INTO pending_tool_calls (tool_use_id, claude_session_id, started_at) VALUES (?, ?, ?)').run(event.tool_use_id, event.session_id, now);
       }
       return undefined;
     case 'PostToolUse':
@@ -114,14 +114,14 @@ function record(writer: Writer, context: ServiceContext, event: HookEvent, linke
       return undefined;
     case 'Stop':
     case 'SubagentStop':
-      sqlite.prepare('UPDATE claude_sessions SET stops = stops + 1 WHERE claude_session_id = ?').run(event.session_id);
+      store.prepared('UPDATE claude_sessions SET stops = stops + 1 WHERE claude_session_id = ?').run(event.session_id);
       return undefined;
     case 'PreCompact':
-      sqlite.prepare('UPDATE claude_sessions SET compactions = compactions + 1 WHERE claude_session_id = ?').run(event.session_id);
+      store.prepared('UPDATE claude_sessions SET compactions = compactions + 1 WHERE claude_session_id = ?').run(event.session_id);
       return undefined;
     case 'SessionEnd':
       // The Claude segment ends; the MSP session stays open until msp end, a switch or idleness.
-      sqlite.prepare('UPDATE claude_sessions SET ended_at = ?, end_reason = ? WHERE claude_session_id = ?').run(now, event.reason ?? null, event.session_id);
+      store.prepared('UPDATE claude_sessions SET ended_at = ?, end_reason = ? WHERE claude_session_id = ?').run(now, event.reason ?? null, event.session_id);
       return undefined;
   }
 }
@@ -129,13 +129,13 @@ function record(writer: Writer, context: ServiceContext, event: HookEvent, linke
 type ToolEvent = Extract<HookEvent, { hook_event_name: 'PostToolUse' | 'PostToolUseFailure' }>;
 
 function recordCommand(writer: Writer, context: ServiceContext, event: ToolEvent, linked: LinkedSession, now: number): void {
-  const { sqlite } = context.store;
+  const { store } = context;
   const cap = context.config.capture.outputTailChars;
   const command = typeof event.tool_input.command === 'string' ? event.tool_input.command : '';
   const pending = event.tool_use_id
-    ? (sqlite.prepare('SELECT started_at AS startedAt FROM pending_tool_calls WHERE tool_use_id = ?').get(event.tool_use_id) as { startedAt: number } | undefined)
+    ? (store.prepared('SELECT started_at AS startedAt FROM pending_tool_calls WHERE tool_use_id = ?').get(event.tool_use_id) as { startedAt: number } | undefined)
     : undefined;
-  if (event.tool_use_id) sqlite.prepare('DELETE FROM pending_tool_calls WHERE tool_use_id = ?').run(event.tool_use_id);
+  if (event.tool_use_id) store.prepared('DELETE FROM pending_tool_calls WHERE tool_use_id = ?').run(event.tool_use_id);
   const durationMs = event.duration_ms ?? (pending ? now - pending.startedAt : null);
   const shell = event.tool_name === 'PowerShell' ? 'powershell' : 'bash';
   const failed = event.hook_event_name === 'PostToolUseFailure';

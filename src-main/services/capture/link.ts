@@ -17,7 +17,7 @@ interface ClaudeSessionRow {
 const SESSION_FACTS = 'SELECT id, client_id AS clientId, project_id AS projectId, billable, ended_at AS endedAt, end_reason AS endReason FROM sessions WHERE id = ?';
 interface SessionFacts { id: string; clientId: string | null; projectId: string | null; billable: number; endedAt: number | null; endReason: string | null }
 
-const factsOf = (context: ServiceContext, id: string) => context.store.sqlite.prepare(SESSION_FACTS).get(id) as SessionFacts | undefined;
+const factsOf = (context: ServiceContext, id: string) => context.store.prepared(SESSION_FACTS).get(id) as SessionFacts | undefined;
 const toLinked = (facts: SessionFacts): LinkedSession => ({ mspSessionId: facts.id, clientId: facts.clientId, projectId: facts.projectId, billable: facts.billable === 1 });
 
 /**
@@ -46,18 +46,18 @@ function attribute(context: ServiceContext, cwd: string): LinkedSession {
  * is attributed afresh instead of landing in a closed session.
  */
 export function linkClaudeSession(context: ServiceContext, claudeSessionId: string, cwd: string, source: string | null, now: number): LinkedSession {
-  const { sqlite } = context.store;
-  const row = sqlite.prepare('SELECT msp_session_id AS mspSessionId FROM claude_sessions WHERE claude_session_id = ?').get(claudeSessionId) as ClaudeSessionRow | undefined;
+  const { store } = context;
+  const row = store.prepared('SELECT msp_session_id AS mspSessionId FROM claude_sessions WHERE claude_session_id = ?').get(claudeSessionId) as ClaudeSessionRow | undefined;
   if (row) {
     const facts = factsOf(context, row.mspSessionId);
     if (facts && (facts.endedAt === null || facts.endReason === 'mode_switch') && source === null) {
-      sqlite.prepare('UPDATE claude_sessions SET last_event_at = ? WHERE claude_session_id = ?').run(now, claudeSessionId);
+      store.prepared('UPDATE claude_sessions SET last_event_at = ? WHERE claude_session_id = ?').run(now, claudeSessionId);
       return toLinked(facts);
     }
   }
   const linked = attribute(context, cwd);
-  sqlite
-    .prepare(
+  store
+    .prepared(
       `INSERT INTO claude_sessions (claude_session_id, msp_session_id, cwd, source, started_at, last_event_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (claude_session_id) DO UPDATE SET msp_session_id = excluded.msp_session_id, cwd = excluded.cwd, source = coalesce(excluded.source, source), last_event_at = excluded.last_event_at, ended_at = NULL`,
     )

@@ -26,9 +26,9 @@ function withinWords(lines: string[], budget: number): string {
  * ids, in at most 300 words and never a secret or an instruction. Only this client's facts.
  */
 export function sessionStartContext(context: ServiceContext, linked: Pick<LinkedSession, 'clientId' | 'billable'> & { mspSessionId: string | null }): string {
-  const { sqlite } = context.store;
+  const { store } = context;
   const lines: string[] = [];
-  const client = linked.clientId ? (sqlite.prepare('SELECT name FROM clients WHERE id = ?').get(linked.clientId) as { name: string } | undefined) : undefined;
+  const client = linked.clientId ? (store.prepared('SELECT name FROM clients WHERE id = ?').get(linked.clientId) as { name: string } | undefined) : undefined;
   const who = client ? `client ${client.name}` : 'no client (normal mode)';
   lines.push(linked.mspSessionId ? `MSP Mode session ${shortId(linked.mspSessionId)}: ${who}, ${linked.billable ? 'billable' : 'not billable'}.` : `MSP Mode context: ${who}, no active session.`);
   const capabilities = machineProfile(context).capabilities;
@@ -39,8 +39,8 @@ export function sessionStartContext(context: ServiceContext, linked: Pick<Linked
   }
   const where = linked.clientId ? 'client_id = ?' : 'client_id IS NULL AND machine_id = ?';
   const owner = linked.clientId ?? context.machineId;
-  const sessions = sqlite
-    .prepare(`SELECT id, started_at AS startedAt, ended_at AS endedAt, summary FROM sessions WHERE ${where} AND deleted = 0 ORDER BY started_at DESC LIMIT 5`)
+  const sessions = store
+    .prepared(`SELECT id, started_at AS startedAt, ended_at AS endedAt, summary FROM sessions WHERE ${where} AND deleted = 0 ORDER BY started_at DESC LIMIT 5`)
     .all(owner) as { id: string; startedAt: number; endedAt: number | null; summary: string | null }[];
   if (sessions.length > 0) {
     lines.push('Recent sessions:');
@@ -50,12 +50,12 @@ export function sessionStartContext(context: ServiceContext, linked: Pick<Linked
     }
   }
   if (linked.clientId) {
-    const tasks = sqlite
-      .prepare("SELECT id, title FROM pending_tasks WHERE client_id = ? AND status = 'open' AND deleted = 0 ORDER BY created_at LIMIT 5")
+    const tasks = store
+      .prepared("SELECT id, title FROM pending_tasks WHERE client_id = ? AND status = 'open' AND deleted = 0 ORDER BY created_at LIMIT 5")
       .all(linked.clientId) as { id: string; title: string }[];
     if (tasks.length > 0) lines.push(`Open tasks: ${tasks.map((t) => `[${shortId(t.id)}] ${oneLine(t.title, 80)}`).join('; ')}`);
-    const notes = sqlite
-      .prepare("SELECT name, os_name AS os, os_version AS version, environmental_notes AS notes FROM infrastructure WHERE client_id = ? AND environmental_notes IS NOT NULL AND deleted = 0 ORDER BY name LIMIT 5")
+    const notes = store
+      .prepared("SELECT name, os_name AS os, os_version AS version, environmental_notes AS notes FROM infrastructure WHERE client_id = ? AND environmental_notes IS NOT NULL AND deleted = 0 ORDER BY name LIMIT 5")
       .all(linked.clientId) as { name: string; os: string | null; version: string | null; notes: string }[];
     if (notes.length > 0) {
       lines.push('Environment notes:');
