@@ -74,7 +74,7 @@ export async function runAgent(argv: string[]): Promise<void> {
     const report = ingestSpool(context, hookFiles.spool, (message) => { app.log.warn(message); });
     if (report.ingested + report.duplicates > 0) app.log.info({ spool: report }, 'spooled hook events ingested');
   };
-  await drainSpool();
+  await drainSpool().catch((error: unknown) => { app.log.warn({ err: error }, 'spool ingest failed: events stay spooled'); });
   const port = portOverride ?? context.config.agent.port;
   try {
     await app.listen({ host: '127.0.0.1', port });
