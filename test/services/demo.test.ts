@@ -26,6 +26,8 @@ describe('demo data', () => {
     assert.equal(one<{ n: number }>('SELECT count(*) AS n FROM commands_run c LEFT JOIN sessions s ON s.id = c.session_id WHERE s.id IS NULL').n, 0, 'every command belongs to a session');
     assert.equal(one<{ n: number }>("SELECT count(*) AS n FROM sessions s LEFT JOIN clients c ON c.id = s.client_id WHERE s.mode = 'msp' AND c.id IS NULL").n, 0, 'every msp session has its client');
     assert.equal(one<{ n: number }>('SELECT count(*) AS n FROM sessions WHERE ended_at IS NULL').n, 0);
+    const overlapping = one<{ n: number }>(`SELECT count(*) AS n FROM (SELECT started_at, lag(ended_at) OVER (PARTITION BY machine_id ORDER BY started_at) AS previous_end FROM sessions) WHERE previous_end > started_at`).n;
+    assert.equal(overlapping, 0, 'a machine never has two sessions at once');
     assert.equal(one<{ n: number }>("SELECT count(*) AS n FROM sync_outbox WHERE table_name <> 'machines'").n, 0, 'demo rows are never queued for sync');
     assert.ok(one<{ n: number }>("SELECT count(*) AS n FROM failure_patterns WHERE working_alternative IS NOT NULL").n > 0);
     assert.ok(one<{ n: number }>("SELECT count(*) AS n FROM pending_tasks WHERE status = 'open'").n > 0);

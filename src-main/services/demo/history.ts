@@ -60,9 +60,10 @@ export class HistoryWriter {
     const client = mode === 'msp' ? pickClient(random, catalog.clients, this.totalWeight) : undefined;
     const projectId = mode === 'dev' ? random.pick(catalog.internalProjectIds) : client && client.projectIds.length > 0 && random.chance(0.2) ? random.pick(client.projectIds) : null;
     const sessionId = random.idAt(plan.startedAt);
-    const pausedMs = random.chance(0.1) ? random.int(5, 30) * MINUTE : 0;
-    const idleMs = random.chance(0.05) ? random.int(31, 60) * MINUTE : 0;
-    const endedAt = plan.startedAt + plan.minutes * MINUTE + pausedMs + idleMs;
+    // Pauses and idle gaps fall inside the planned wall time: a machine never has two sessions at once.
+    const pausedMs = plan.minutes >= 40 && random.chance(0.1) ? random.int(5, Math.floor(plan.minutes / 4)) * MINUTE : 0;
+    const idleMs = plan.minutes >= 90 && random.chance(0.1) ? random.int(31, Math.floor(plan.minutes / 2)) * MINUTE : 0;
+    const endedAt = plan.startedAt + plan.minutes * MINUTE;
     const devices = client?.devices ?? [];
     const cwd = `/home/${plan.technician}/${client ? `clients/${client.slug}` : 'projects'}`;
 
