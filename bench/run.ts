@@ -144,6 +144,8 @@ async function main(): Promise<void> {
   const home = temp('msp-bench-start-');
   const first = await startAgentTimed(home);
   await first.stop();
+  // As on a technician's machine: capabilities were probed recently, so a restart does not probe.
+  spawnSync(process.execPath, [mspBin, 'machine'], { env: { ...process.env, MSP_HOME: home } });
   const starts: number[] = [];
   for (let i = 0; i < 10; i++) {
     const agent = await startAgentTimed(home);
