@@ -88,7 +88,7 @@ export async function runAgent(argv: string[]): Promise<void> {
   const boundPort = typeof address === 'object' && address !== null ? address.port : port;
   lock.update({ port: boundPort });
   // The hook script reads the port with a shell builtin: no process to parse JSON on every tool call.
-  writeFileSync(hookFiles.port, `${boundPort}\n`, { mode: 0o600 });
+  writeFileSync(hookFiles.port, `${boundPort} ${process.pid}\n`, { mode: 0o600 });
   process.stdout.write(`ready on http://127.0.0.1:${boundPort}\n`);
 
   // Capability probes take seconds: they run after ready, in their own process.

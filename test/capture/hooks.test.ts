@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
@@ -67,8 +68,15 @@ describe('Claude Code capture through the hook script', () => {
   it('spools events while the agent is down and ingests each once when it is back', async (t) => {
     const home = tempHome(t);
     const first = await startAgent(home);
-    await first.stop();
+    await first.stop('SIGKILL');
+    // The dead agent's port file is left behind and another program now listens there: the hook
+    // must not send it anything (the token least of all).
+    let connections = 0;
+    const squatter = net.createServer((socket) => { connections++; socket.destroy(); });
+    await new Promise<void>((resolve) => { squatter.listen(first.port, '127.0.0.1', resolve); });
+    t.after(() => { squatter.close(); });
     const down = ['session-start.json', 'post-tool-use-bash.json', 'post-tool-use-bash-failure.json', 'post-tool-use-bash.json'].map((name) => hook(home, fixture(name)));
+    assert.equal(connections, 0, 'nothing was sent to the dead agent\'s port');
     for (const result of down) assert.equal(result.status, 0, 'the hook exits 0 with the agent down');
     const spooled = readdirSync(path.join(home, 'spool')).filter((name) => name.endsWith('.json'));
     assert.equal(spooled.length, 4);

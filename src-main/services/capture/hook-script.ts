@@ -30,10 +30,12 @@ spool() {
   printf '%s' "$payload" > "$file.tmp" 2>/dev/null && mv "$file.tmp" "$file" 2>/dev/null
   exit 0
 }
-port= token=
-[ -r "$dir/agent.port" ] && read -r port < "$dir/agent.port"
+port= pid= token=
+[ -r "$dir/agent.port" ] && read -r port pid < "$dir/agent.port"
 [ -r "$dir/agent.token" ] && read -r token < "$dir/agent.token"
 [ -n "$port" ] && [ -n "$token" ] || spool
+# A port left by an agent that died (kill -9) may belong to another program now: never send it the token.
+kill -0 "$pid" 2>/dev/null || spool
 { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || spool
 LC_ALL=C
 length=\${#payload}
