@@ -4,11 +4,12 @@ import { catalogCommands } from './commands/catalog.js';
 import { configCommands } from './commands/config.js';
 import { contextCommands } from './commands/context.js';
 import { demoCommands } from './commands/demo-history.js';
+import { installCommands } from './commands/install.js';
 import { machineCommands } from './commands/machine.js';
 import { mapCommands } from './commands/map.js';
 import { sessionCommands } from './commands/sessions.js';
 
-const commands: CommandSpec[] = [...sessionCommands, ...catalogCommands, ...machineCommands, ...contextCommands, ...mapCommands, ...configCommands, ...demoCommands];
+const commands: CommandSpec[] = [...sessionCommands, ...catalogCommands, ...machineCommands, ...contextCommands, ...mapCommands, ...installCommands, ...configCommands, ...demoCommands];
 
 const agentCommand = 'agent              run the local agent: the API Claude Code hooks post to (msp agent --help)';
 
