@@ -58,14 +58,14 @@ export class Store {
   }
 
   readState(key: string): string | undefined {
-    const row = this.sqlite.prepare('SELECT value FROM sync_state WHERE key = ? AND deleted = 0').get(key) as { value: string | null } | undefined;
+    const row = this.prepared('SELECT value FROM sync_state WHERE key = ? AND deleted = 0').get(key) as { value: string | null } | undefined;
     return row?.value ?? undefined;
   }
 
   writeState(key: string, value: string): void {
     const now = this.clock.now();
-    this.sqlite
-      .prepare(
+    this
+      .prepared(
         `INSERT INTO sync_state (id, key, value, created_at, updated_at, origin_id, hlc, deleted)
          VALUES (?, ?, ?, ?, ?, ?, '', 0)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,

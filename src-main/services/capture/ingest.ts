@@ -7,7 +7,7 @@ import { uuidv5 } from '../../core/ids.js';
 import { redactSecrets } from '../../core/redaction.js';
 import type { Writer } from '../../store/writer.js';
 import type { ServiceContext } from '../context.js';
-import { activeRecord, activityPatch } from '../sessions.js';
+import { activeRecord, activityPatch, type SessionRecord } from '../sessions.js';
 import { changeKindOf, patchLineCounts } from './file-change.js';
 import { linkClaudeSession, type LinkedSession } from './link.js';
 import { mappingFor } from './folders.js';
@@ -65,15 +65,15 @@ export function ingestHook(context: ServiceContext, body: unknown): IngestResult
     if (receipt.changes === 0) return { outcome: 'duplicate' };
     const source = event.hook_event_name === 'SessionStart' ? event.source : null;
     const linked = linkClaudeSession(context, event.session_id, event.cwd, source, now);
-    touchSession(writer, context, linked.mspSessionId, now);
+    // The active session read for the pause check serves here too (one join less per event); when
+    // linking just opened another session, that one's activity is fresh already.
+    if (active && active.id === linked.mspSessionId) touchSession(writer, context, active, now);
     const answer = record(writer, context, event, linked, now);
     return { outcome: 'stored', answer };
   });
 }
 
-function touchSession(writer: Writer, context: ServiceContext, sessionId: string, now: number): void {
-  const record = activeRecord(context);
-  if (!record || record.id !== sessionId) return;
+function touchSession(writer: Writer, context: ServiceContext, record: SessionRecord, now: number): void {
   if (now - record.lastActivityAt < ACTIVITY_RESOLUTION_MS) return;
   writer.update('sessions', record.id, activityPatch(context, record, now));
 }
