@@ -27,7 +27,7 @@ describe('hook events keep the session alive', () => {
     ingestHook(context, { ...payload, tool_use_id: 'after-lunch' });
     const status = sessionStatus(context);
     assert.equal(status?.idleFlagged, true);
-    assert.equal(status?.unbilledIdleMinutes, 60);
-    assert.equal(status?.billableMinutes, 20);
+    assert.equal(status.unbilledIdleMinutes, 60);
+    assert.equal(status.billableMinutes, 20);
   });
 });
