@@ -13,16 +13,17 @@ const below = {
   api: ['core', 'store', 'services', 'machine', 'shared'],
   sync: ['core', 'store', 'shared'],
   vault: ['core', 'store', 'shared'],
+  mcp: ['core', 'store', 'machine', 'services', 'shared'],
   agent: ['api', 'core', 'store', 'machine', 'services', 'sync', 'vault', 'shared'],
-  cli: ['agent', 'api', 'core', 'store', 'machine', 'services', 'sync', 'vault', 'shared'],
-  electron: ['cli', 'agent', 'api', 'core', 'store', 'machine', 'services', 'sync', 'vault', 'shared'],
+  cli: ['mcp', 'agent', 'api', 'core', 'store', 'machine', 'services', 'sync', 'vault', 'shared'],
+  electron: ['cli', 'mcp', 'agent', 'api', 'core', 'store', 'machine', 'services', 'sync', 'vault', 'shared'],
   renderer: ['shared'],
   server: ['shared'],
   scripts: ['shared', 'core', 'store'],
 };
 const folders = {
   shared: 'src-shared', core: 'src-main/core', store: 'src-main/store', machine: 'src-main/machine', services: 'src-main/services',
-  api: 'src-main/api', sync: 'src-main/sync', vault: 'src-main/vault', agent: 'src-main/agent', cli: 'src-main/cli',
+  api: 'src-main/api', sync: 'src-main/sync', vault: 'src-main/vault', agent: 'src-main/agent', mcp: 'src-main/mcp', cli: 'src-main/cli',
   electron: 'src-main/electron', renderer: 'src-renderer', server: 'sync-server', scripts: 'scripts',
 };
 const layers = layersPlugin({

@@ -8,6 +8,8 @@ import path from 'node:path';
 const entries = {
   cli: 'src-main/cli/main.ts',
   agent: 'src-main/agent/main.ts',
+  mcp: 'src-main/mcp/main.ts',
+  server: 'sync-server/main.ts',
 };
 
 const result = await build({
@@ -21,7 +23,7 @@ const result = await build({
   format: 'cjs',
   minify: true,
   sourcemap: 'linked',
-  external: ['better-sqlite3', 'systeminformation'],
+  external: ['better-sqlite3', 'systeminformation', '@node-rs/argon2'],
   // Sources are ESM (import.meta.url); the bundles are CommonJS, where __filename says the same.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
