@@ -6,6 +6,7 @@ import { buildApi } from '../api/server.js';
 import { openServiceContext, type OpenedContext } from '../services/bootstrap.js';
 import { machineProfile } from '../services/machine-profile.js';
 import { refreshCapabilitiesInBackground } from './capability-refresh.js';
+import { startBackgroundCheckpoints } from '../store/checkpointer.js';
 import { acquireAgentLock } from './lock.js';
 import { loadOrCreateToken } from './token.js';
 import { writeHookFiles } from '../services/capture/hook-script.js';
@@ -58,6 +59,7 @@ export async function runAgent(argv: string[]): Promise<void> {
     context.close();
     fail((error as Error).message);
   }
+  const checkpoints = startBackgroundCheckpoints(context.store.sqlite, { onProblem: (message) => { process.stderr.write(`msp agent: ${message}\n`); } });
   const token = loadOrCreateToken(context.files.token);
   const hookFiles = writeHookFiles(context.files.dir);
   const app = buildApi({
@@ -80,6 +82,7 @@ export async function runAgent(argv: string[]): Promise<void> {
     await app.listen({ host: '127.0.0.1', port });
   } catch (error) {
     lock.release();
+    await checkpoints.stop();
     context.close();
     const code = (error as NodeJS.ErrnoException).code;
     fail(code === 'EADDRINUSE' ? `port ${port} is in use: choose another with --port N or msp config set agent.port N` : `cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`);
@@ -115,7 +118,7 @@ export async function runAgent(argv: string[]): Promise<void> {
     clearInterval(spoolTimer);
     if (probeProcess && probeProcess.exitCode === null) probeProcess.kill();
     // close() lets requests in flight finish; only then the store closes (WAL checkpoint).
-    app.close().then(
+    app.close().then(() => checkpoints.stop()).then(
       () => {
         context.close();
         rmSync(hookFiles.port, { force: true });

@@ -42,9 +42,13 @@ export function buildApi(options: ApiOptions): FastifyInstance {
     schemaController: { compilersFactory: { buildValidator: noRouteSchemas, buildSerializer: noRouteSchemas } },
     logger: { level: options.logLevel ?? 'warn', redact: ['req.headers.authorization', 'req.headers.cookie'] },
   });
+  // The port is known once listening and never changes: asked of the socket once, not per request.
+  let port = 0;
   const boundPort = () => {
+    if (port !== 0) return port;
     const address = app.server.address();
-    return typeof address === 'object' && address !== null ? address.port : 0;
+    port = typeof address === 'object' && address !== null ? address.port : 0;
+    return port;
   };
 
   app.addHook('onRequest', (request, _reply, done) => {
