@@ -103,6 +103,9 @@ export async function runAgent(argv: string[]): Promise<void> {
       env: process.env,
       onProblem: (message) => { app.log.warn(message); },
     });
+    import('../services/capture/ingest.js')
+      .then(({ pruneCaptureBookkeeping }) => pruneCaptureBookkeeping(context))
+      .catch((error: unknown) => { app.log.warn({ err: error }, 'pruning capture bookkeeping failed'); });
   }, 200);
   probe.unref();
 

@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../services/context.js';
-import type { IngestResult } from '../services/capture/ingest.js';
+import type { IngestBatch, IngestResult } from '../services/capture/ingest.js';
 
-type Ingest = (context: ServiceContext, body: unknown) => IngestResult;
+type Ingest = (context: ServiceContext, body: unknown, batch: IngestBatch) => IngestResult;
 
 interface Waiting {
   body: unknown;
@@ -36,11 +36,13 @@ export class HookBatcher {
     this.scheduled = false;
     const outcomes: ({ result: IngestResult } | { error: unknown })[] = [];
     try {
+      const shared: IngestBatch = {};
       this.context.store.write(() => {
         for (const waiting of batch) {
           try {
-            outcomes.push({ result: this.ingest(this.context, waiting.body) });
+            outcomes.push({ result: this.ingest(this.context, waiting.body, shared) });
           } catch (error) {
+            shared.active = undefined;
             outcomes.push({ error });
           }
         }

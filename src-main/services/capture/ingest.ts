@@ -13,6 +13,16 @@ import { linkClaudeSession, type LinkedSession } from './link.js';
 import { mappingFor } from './folders.js';
 import { sessionStartContext } from './start-context.js';
 
+/**
+ * What the events of one group commit share: they run in one transaction, so nothing but they
+ * themselves can change the active session between them. Whoever runs the batch clears
+ * `active` when an event fails (its savepoint rolled back whatever it read or wrote).
+ */
+export interface IngestBatch {
+  /** The active session as last read in this batch; null: none; undefined: read it. */
+  active?: SessionRecord | null;
+}
+
 export type IngestOutcome = 'stored' | 'duplicate' | 'skipped_paused' | 'ignored';
 
 export interface IngestResult {
@@ -48,34 +58,63 @@ export function parseHookEvent(body: unknown): HookEvent | undefined {
  * Records one Claude Code hook event in one transaction: the receipt that makes replays harmless,
  * the link to an MSP session, the row the event stands for, and the session's activity.
  */
-export function ingestHook(context: ServiceContext, body: unknown): IngestResult {
+export function ingestHook(context: ServiceContext, body: unknown, batch?: IngestBatch): IngestResult {
   const event = parseHookEvent(body);
   if (!event) return { outcome: 'ignored' };
   const { store } = context;
-  const active = activeRecord(context);
+  const active = batch ? (batch.active ??= activeRecord(context) ?? null) ?? undefined : activeRecord(context);
   if (active && active.pausedAt !== null) {
     const skipped = Number(store.readState(SKIPPED_WHILE_PAUSED) ?? '0') + 1;
     store.writeState(SKIPPED_WHILE_PAUSED, String(skipped));
     return { outcome: 'skipped_paused' };
   }
-  const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
   return store.write((writer) => {
     const now = store.clock.now();
-    const receipt = store.prepared('INSERT OR IGNORE INTO hook_receipts (payload_hash, received_at) VALUES (?, ?)').run(hash, now);
-    if (receipt.changes === 0) return { outcome: 'duplicate' };
+    if (needsReceipt(event)) {
+      const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+      const receipt = store.prepared('INSERT OR IGNORE INTO hook_receipts (payload_hash, received_at) VALUES (?, ?)').run(hash, now);
+      if (receipt.changes === 0) return { outcome: 'duplicate' };
+    }
     const source = event.hook_event_name === 'SessionStart' ? event.source : null;
     const linked = linkClaudeSession(context, event.session_id, event.cwd, source, now);
     // The active session read for the pause check serves here too (one join less per event); when
     // linking just opened another session, that one's activity is fresh already.
-    if (active && active.id === linked.mspSessionId) touchSession(writer, context, active, now);
-    const answer = record(writer, context, event, linked, now);
-    return { outcome: 'stored', answer };
+    if (active && active.id === linked.mspSessionId) {
+      if (touchSession(writer, context, active, now) && batch) batch.active = undefined;
+    } else if (batch) {
+      // Linking opened or switched a session: the next event of the batch reads the active one afresh.
+      batch.active = undefined;
+    }
+    const recorded = record(writer, context, event, linked, now);
+    return recorded === DUPLICATE ? { outcome: 'duplicate' } : { outcome: 'stored', answer: recorded };
   });
 }
 
-function touchSession(writer: Writer, context: ServiceContext, record: SessionRecord, now: number): void {
-  if (now - record.lastActivityAt < ACTIVITY_RESOLUTION_MS) return;
-  writer.update('sessions', record.id, activityPatch(context, record, now));
+/**
+ * Events whose rows carry an id made from the event itself (tool_use_id, prompt id or text) are
+ * stored once by that id; only the others (counters, segment ends, SessionStart) need a receipt
+ * of the payload. That spares the busiest events a hash and a write to a randomly keyed index.
+ */
+function needsReceipt(event: HookEvent): boolean {
+  switch (event.hook_event_name) {
+    case 'PostToolUse':
+    case 'PostToolUseFailure':
+      return !event.tool_use_id || !(SHELL_TOOLS.has(event.tool_name) || FILE_TOOLS.has(event.tool_name));
+    case 'UserPromptSubmit':
+    case 'PreToolUse':
+      return false;
+    default:
+      return true;
+  }
+}
+
+/** What record() says when the event's row was there already: a replay, stored once. */
+const DUPLICATE = Symbol('duplicate');
+
+/** Records activity (at most once a minute); true when it wrote. */
+function touchSession(writer: Writer, context: ServiceContext, record: SessionRecord, now: number): boolean {
+  if (now - record.lastActivityAt < ACTIVITY_RESOLUTION_MS) return false;
+  return writer.update('sessions', record.id, activityPatch(context, record, now));
 }
 
 /** The client of the folder the work happened in, else the session's. */
@@ -86,7 +125,7 @@ function clientOf(context: ServiceContext, cwd: string, linked: LinkedSession): 
   return row?.id ?? linked.clientId;
 }
 
-function record(writer: Writer, context: ServiceContext, event: HookEvent, linked: LinkedSession, now: number): HookAnswer | undefined {
+function record(writer: Writer, context: ServiceContext, event: HookEvent, linked: LinkedSession, now: number): HookAnswer | typeof DUPLICATE | undefined {
   const { store } = context;
   const limits = context.config.capture;
   switch (event.hook_event_name) {
@@ -95,12 +134,12 @@ function record(writer: Writer, context: ServiceContext, event: HookEvent, linke
     case 'UserPromptSubmit': {
       if (event.prompt.trim() === '') return undefined;
       const prompt = head(event.prompt, limits.promptMaxChars);
-      writer.insertIfMissing('work_items', {
+      const inserted = writer.insertIfMissing('work_items', {
         id: uuidv5(`prompt:${event.session_id}:${event.prompt_id ?? createHash('sha256').update(event.prompt).digest('hex')}`),
         sessionId: linked.mspSessionId, clientId: clientOf(context, event.cwd, linked), projectId: linked.projectId,
         title: (prompt.split('\n')[0] ?? '').slice(0, 500), description: prompt, status: 'in_progress', startedAt: now, billable: linked.billable, source: 'capture',
       });
-      return undefined;
+      return inserted ? undefined : DUPLICATE;
     }
     case 'PreToolUse':
       if (SHELL_TOOLS.has(event.tool_name) && event.tool_use_id) {
@@ -109,8 +148,8 @@ function record(writer: Writer, context: ServiceContext, event: HookEvent, linke
       return undefined;
     case 'PostToolUse':
     case 'PostToolUseFailure':
-      if (SHELL_TOOLS.has(event.tool_name)) recordCommand(writer, context, event, linked, now);
-      else if (FILE_TOOLS.has(event.tool_name) && event.hook_event_name === 'PostToolUse') recordFileChange(writer, context, event, linked, now);
+      if (SHELL_TOOLS.has(event.tool_name)) return recordCommand(writer, context, event, linked, now) ? undefined : DUPLICATE;
+      if (FILE_TOOLS.has(event.tool_name) && event.hook_event_name === 'PostToolUse') return recordFileChange(writer, context, event, linked, now) ? undefined : DUPLICATE;
       return undefined;
     case 'Stop':
     case 'SubagentStop':
@@ -128,7 +167,7 @@ function record(writer: Writer, context: ServiceContext, event: HookEvent, linke
 
 type ToolEvent = Extract<HookEvent, { hook_event_name: 'PostToolUse' | 'PostToolUseFailure' }>;
 
-function recordCommand(writer: Writer, context: ServiceContext, event: ToolEvent, linked: LinkedSession, now: number): void {
+function recordCommand(writer: Writer, context: ServiceContext, event: ToolEvent, linked: LinkedSession, now: number): boolean {
   const { store } = context;
   const cap = context.config.capture.outputTailChars;
   const command = typeof event.tool_input.command === 'string' ? event.tool_input.command : '';
@@ -143,7 +182,7 @@ function recordCommand(writer: Writer, context: ServiceContext, event: ToolEvent
   const errorText = failed ? event.error : '';
   const exitCode = failed ? parseExitCode(errorText) : 0;
   const interrupted = failed ? event.is_interrupt === true : response?.interrupted === true;
-  writer.insertIfMissing('commands_run', {
+  return writer.insertIfMissing('commands_run', {
     id: uuidv5(`command:${event.session_id}:${event.tool_use_id ?? createHash('sha256').update(JSON.stringify(event)).digest('hex')}`),
     sessionId: linked.mspSessionId, clientId: clientOf(context, event.cwd, linked), machineId: context.machineId,
     command: head(command, 20_000), shell, cwd: event.cwd, exitCode, success: !failed && !interrupted,
@@ -157,16 +196,30 @@ function recordCommand(writer: Writer, context: ServiceContext, event: ToolEvent
   });
 }
 
-function recordFileChange(writer: Writer, context: ServiceContext, event: ToolEvent, linked: LinkedSession, now: number): void {
+function recordFileChange(writer: Writer, context: ServiceContext, event: ToolEvent, linked: LinkedSession, now: number): boolean {
   const input = event.tool_input;
   const response = event.hook_event_name === 'PostToolUse' ? event.tool_response : undefined;
   const path = [input.file_path, input.notebook_path, (response as { filePath?: unknown } | undefined)?.filePath].find((value) => typeof value === 'string');
-  if (typeof path !== 'string') return;
+  if (typeof path !== 'string') return true;
   const { added, removed } = patchLineCounts(response, input.content);
-  writer.insertIfMissing('file_changes', {
+  return writer.insertIfMissing('file_changes', {
     id: uuidv5(`file:${event.session_id}:${event.tool_use_id ?? ''}:${path}`),
     sessionId: linked.mspSessionId, clientId: clientOf(context, event.cwd, linked), machineId: context.machineId,
     path: path.slice(0, 1024), changeKind: changeKindOf(response), linesAdded: added, linesRemoved: removed, tool: event.tool_name,
     claudeSessionId: event.session_id, toolUseId: event.tool_use_id ?? null, changedAt: now,
   });
+}
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * Bookkeeping the hook path leaves behind: PreToolUse starts whose PostToolUse never came (a
+ * crashed tool, a replayed PreToolUse) and receipts too old to meet a replay. Run at agent start.
+ */
+export function pruneCaptureBookkeeping(context: ServiceContext): { pending: number; receipts: number } {
+  const now = context.store.clock.now();
+  return context.store.write(() => ({
+    pending: context.store.prepared('DELETE FROM pending_tool_calls WHERE started_at < ?').run(now - DAY_MS).changes,
+    receipts: context.store.prepared('DELETE FROM hook_receipts WHERE received_at < ?').run(now - 30 * DAY_MS).changes,
+  }));
 }

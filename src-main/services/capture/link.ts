@@ -12,7 +12,11 @@ export interface LinkedSession {
 
 interface ClaudeSessionRow {
   mspSessionId: string;
+  lastEventAt: number;
 }
+
+/** last_event_at is kept to this resolution: a busy Claude session must not rewrite its row on every event. */
+const LAST_EVENT_RESOLUTION_MS = 10_000;
 
 const SESSION_FACTS = 'SELECT id, client_id AS clientId, project_id AS projectId, billable, ended_at AS endedAt, end_reason AS endReason FROM sessions WHERE id = ?';
 interface SessionFacts { id: string; clientId: string | null; projectId: string | null; billable: number; endedAt: number | null; endReason: string | null }
@@ -47,11 +51,13 @@ function attribute(context: ServiceContext, cwd: string): LinkedSession {
  */
 export function linkClaudeSession(context: ServiceContext, claudeSessionId: string, cwd: string, source: string | null, now: number): LinkedSession {
   const { store } = context;
-  const row = store.prepared('SELECT msp_session_id AS mspSessionId FROM claude_sessions WHERE claude_session_id = ?').get(claudeSessionId) as ClaudeSessionRow | undefined;
+  const row = store.prepared('SELECT msp_session_id AS mspSessionId, last_event_at AS lastEventAt FROM claude_sessions WHERE claude_session_id = ?').get(claudeSessionId) as ClaudeSessionRow | undefined;
   if (row) {
     const facts = factsOf(context, row.mspSessionId);
     if (facts && (facts.endedAt === null || facts.endReason === 'mode_switch') && source === null) {
-      store.prepared('UPDATE claude_sessions SET last_event_at = ? WHERE claude_session_id = ?').run(now, claudeSessionId);
+      if (now - row.lastEventAt >= LAST_EVENT_RESOLUTION_MS) {
+        store.prepared('UPDATE claude_sessions SET last_event_at = ? WHERE claude_session_id = ?').run(now, claudeSessionId);
+      }
       return toLinked(facts);
     }
   }
