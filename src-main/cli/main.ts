@@ -11,7 +11,9 @@ import { sessionCommands } from './commands/sessions.js';
 
 const commands: CommandSpec[] = [...sessionCommands, ...catalogCommands, ...machineCommands, ...contextCommands, ...mapCommands, ...installCommands, ...configCommands, ...demoCommands];
 
+// Programs of their own (bin/msp.cjs starts their bundles), listed with the commands.
 const agentCommand = 'agent              run the local agent: the API Claude Code hooks post to (msp agent --help)';
+const mcpCommand = 'mcp                run the MCP server on stdio: Claude Code\'s tools for sessions, tasks, context (msp mcp --help)';
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
@@ -22,6 +24,7 @@ function overview(): string {
     '',
     ...commands.map((c) => `  ${c.name.padEnd(width)} ${c.summary.split('. ')[0] ?? ''}`),
     `  ${agentCommand}`,
+    `  ${mcpCommand}`,
     '',
     'Data lives in MSP_HOME (default: the OS application-data folder); `msp config` shows where.',
   ].join('\n');
