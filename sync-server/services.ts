@@ -1,0 +1,39 @@
+/** The server's services over one database, keyring and clock: what routes and commands work with. */
+import { AccessTokens } from './auth/access-tokens.js';
+import { Logins } from './auth/logins.js';
+import { MachineRegistry } from './auth/machines.js';
+import { RefreshTokens } from './auth/refresh-tokens.js';
+import { Revocations } from './auth/revocations.js';
+import { UserDirectory } from './auth/users.js';
+import type { Clock } from './clock.js';
+import type { Db } from './db/connection.js';
+import { DEFAULT_LIMITS, RateLimits, type LimitTable } from './http/rate-limit.js';
+import type { Keyring } from './keys.js';
+
+export interface Services {
+  db: Db;
+  clock: Clock;
+  users: UserDirectory;
+  machines: MachineRegistry;
+  accessTokens: AccessTokens;
+  refreshTokens: RefreshTokens;
+  revocations: Revocations;
+  logins: Logins;
+  limits: RateLimits;
+}
+
+export interface ServiceOptions {
+  revocationCacheMs: number;
+  limits?: Partial<LimitTable>;
+}
+
+export function createServices(db: Db, keyring: Keyring, clock: Clock, options: ServiceOptions): Services {
+  const users = new UserDirectory(db, clock);
+  const machines = new MachineRegistry(db, clock);
+  const accessTokens = new AccessTokens(keyring, clock);
+  const revocations = new Revocations(db, clock, options.revocationCacheMs);
+  const refreshTokens = new RefreshTokens(db, clock, revocations);
+  const limits = new RateLimits({ ...DEFAULT_LIMITS, ...options.limits }, clock);
+  const logins = new Logins({ users, machines, accessTokens, refreshTokens, limits });
+  return { db, clock, users, machines, accessTokens, refreshTokens, revocations, logins, limits };
+}
