@@ -2,13 +2,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { badInput } from '../../core/errors.js';
 import { installClaudeCode, uninstallClaudeCode, type InstallReport, type InstallTarget } from '../../services/install/files.js';
+import {
+  installProjectMcp, mspServerEntry, registerUserMcp, uninstallProjectMcp, unregisterUserMcp, type ProjectMcpReport, type UserMcpReport,
+} from '../../services/install/mcp.js';
 import { dataDir } from '../../store/paths.js';
 import { flag, stringOption, type CommandSpec, type ParsedCommand } from '../args.js';
 import { print } from './with-context.js';
 
 const options = {
-  user: { type: 'boolean', description: 'your user settings, ~/.claude (the default)' },
-  project: { type: 'string', valueName: 'DIR', description: 'one project only: DIR/.claude (settings.local.json, not committed)' },
+  user: { type: 'boolean', description: 'your user settings, ~/.claude, and the MCP server for all projects through `claude mcp` (the default)' },
+  project: { type: 'string', valueName: 'DIR', description: 'one project only: DIR/.claude (settings.local.json, not committed) and the MCP server in DIR/.mcp.json' },
 } as const;
 
 function targetOf(parsed: ParsedCommand, env: NodeJS.ProcessEnv, command: string): InstallTarget {
@@ -35,24 +38,50 @@ function summary(report: InstallReport, installing: boolean): string {
   return lines.join('\n');
 }
 
+type McpReport = ProjectMcpReport | UserMcpReport;
+
+/** The MCP server's registration: in the project's .mcp.json, or for the user through `claude mcp`. */
+function mcpSummary(report: McpReport, installing: boolean): string {
+  if ('file' in report) {
+    if (installing) {
+      if (!report.changed) return `MCP server msp already in ${report.file}.`;
+      return `MCP server msp ${report.replaced ? 'updated' : 'added'} in ${report.file} (Claude Code asks once to approve a project's servers).`;
+    }
+    if (!report.changed) return `No msp MCP server in ${report.file}.`;
+    return report.deleted ? `MCP server msp removed: ${report.file} deleted (MSP Mode had created it).` : `MCP server msp removed from ${report.file}.`;
+  }
+  const what = installing ? 'register the MCP server for all your projects' : 'unregister the MCP server';
+  if (report.claude === null) return `claude is not on PATH: to ${what}, run\n  ${report.command}`;
+  if (!report.ok) return `Could not ${what} (${report.problem ?? 'unknown problem'}); the rest is done. Run it yourself:\n  ${report.command}`;
+  return installing ? `MCP server msp registered for all your projects (${report.command}).` : `MCP server msp unregistered (${report.command}).`;
+}
+
 const install: CommandSpec = {
   name: 'install',
-  summary: 'Install MSP Mode into Claude Code: hooks, the /msp /dev /normal /msp-end commands and 13 subagents. Your other settings and hooks are kept.',
+  summary: 'Install MSP Mode into Claude Code: hooks, the /msp /dev /normal /msp-end commands, 13 subagents and the msp MCP server. Your other settings, hooks and servers are kept.',
   options,
   notes: ['Installing twice is the same as once; msp uninstall removes exactly what was added.', 'Examples:', '  msp install', '  msp install --project ~/clients/dataforth'],
-  run: (parsed, io) => {
-    const report = installClaudeCode(targetOf(parsed, io.env, 'install'), dataDir(io.env), launcher());
-    print(io, parsed.json, report, () => summary(report, true));
+  run: async (parsed, io) => {
+    const target = targetOf(parsed, io.env, 'install');
+    const entry = mspServerEntry(launcher(), io.env);
+    // .mcp.json first: when it is refused, nothing at all has been written.
+    const projectMcp = target.kind === 'project' ? installProjectMcp(target.dir, dataDir(io.env), entry) : undefined;
+    const report = installClaudeCode(target, dataDir(io.env), launcher());
+    const mcp = projectMcp ?? await registerUserMcp(entry, io.env);
+    print(io, parsed.json, { ...report, mcp }, () => `${summary(report, true)}\n${mcpSummary(mcp, true)}`);
   },
 };
 
 const uninstall: CommandSpec = {
   name: 'uninstall',
-  summary: 'Remove MSP Mode from Claude Code: only its hooks and the command/agent files it wrote; your own settings and files stay.',
+  summary: 'Remove MSP Mode from Claude Code: only its hooks, the command/agent files it wrote and its MCP server; your own settings and files stay.',
   options,
-  run: (parsed, io) => {
-    const report = uninstallClaudeCode(targetOf(parsed, io.env, 'uninstall'), dataDir(io.env), launcher());
-    print(io, parsed.json, report, () => summary(report, false));
+  run: async (parsed, io) => {
+    const target = targetOf(parsed, io.env, 'uninstall');
+    const projectMcp = target.kind === 'project' ? uninstallProjectMcp(target.dir, dataDir(io.env)) : undefined;
+    const report = uninstallClaudeCode(target, dataDir(io.env), launcher());
+    const mcp = projectMcp ?? await unregisterUserMcp(io.env);
+    print(io, parsed.json, { ...report, mcp }, () => `${summary(report, false)}\n${mcpSummary(mcp, false)}`);
   },
 };
 

@@ -29,7 +29,8 @@ export function claudePaths(target: InstallTarget): { claudeDir: string; setting
   return { claudeDir, settingsFile: path.join(claudeDir, target.kind === 'user' ? 'settings.json' : 'settings.local.json') };
 }
 
-function readSettings(file: string): { exists: boolean; value: unknown } {
+/** A JSON config file of Claude Code's: absent or blank reads as {}; invalid JSON is refused, nothing changed. */
+export function readSettings(file: string): { exists: boolean; value: unknown } {
   if (!existsSync(file)) return { exists: false, value: {} };
   const text = readFileSync(file, 'utf8');
   if (text.trim() === '') return { exists: true, value: {} };
@@ -40,7 +41,7 @@ function readSettings(file: string): { exists: boolean; value: unknown } {
   }
 }
 
-function inFile<T>(file: string, work: () => T): T {
+export function inFile<T>(file: string, work: () => T): T {
   try {
     return work();
   } catch (error) {
@@ -49,7 +50,7 @@ function inFile<T>(file: string, work: () => T): T {
   }
 }
 
-function writeAtomic(file: string, content: string): void {
+export function writeAtomic(file: string, content: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, content);
@@ -65,16 +66,17 @@ function backupOnce(file: string): string | null {
 
 const stateFile = (dataDir: string) => path.join(dataDir, 'claude-install.json');
 
-function readState(dataDir: string): Record<string, InstallState> {
+/** What install found in each file it changed (settings, .mcp.json), by absolute path: what uninstall puts back. */
+export function readState(dataDir: string): Record<string, unknown> {
   try {
     const value = JSON.parse(readFileSync(stateFile(dataDir), 'utf8')) as unknown;
-    return typeof value === 'object' && value !== null ? (value as Record<string, InstallState>) : {};
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   } catch {
     return {};
   }
 }
 
-function writeState(dataDir: string, state: Record<string, InstallState>): void {
+export function writeState(dataDir: string, state: Record<string, unknown>): void {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeAtomic(stateFile(dataDir), `${JSON.stringify(state, null, 2)}\n`);
 }
@@ -133,7 +135,7 @@ export function uninstallClaudeCode(target: InstallTarget, dataDir: string, mspL
   if (existsSync(settingsFile)) {
     const current = readSettings(settingsFile);
     const state = readState(dataDir);
-    const recorded = state[settingsFile];
+    const recorded = state[settingsFile] as InstallState | undefined;
     const result = inFile(settingsFile, () => removeMspHooks(current.value, { hookCommand, ...(recorded ? { keepEmpty: recorded.keepEmpty } : {}) }));
     if (result.changed) {
       settingsChanged = true;
