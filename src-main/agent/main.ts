@@ -6,7 +6,7 @@ import { buildApi } from '../api/server.js';
 import { openServiceContext, type OpenedContext } from '../services/bootstrap.js';
 import { machineProfile } from '../services/machine-profile.js';
 import { refreshCapabilitiesInBackground } from './capability-refresh.js';
-import { startBackgroundCheckpoints } from '../store/checkpointer.js';
+import { BackgroundCheckpoints } from '../store/checkpointer.js';
 import { acquireAgentLock } from './lock.js';
 import { loadOrCreateToken } from './token.js';
 import { writeHookFiles } from '../services/capture/hook-script.js';
@@ -59,7 +59,7 @@ export async function runAgent(argv: string[]): Promise<void> {
     context.close();
     fail((error as Error).message);
   }
-  const checkpoints = startBackgroundCheckpoints(context.store.sqlite, { onProblem: (message) => { process.stderr.write(`msp agent: ${message}\n`); } });
+  const checkpoints = new BackgroundCheckpoints(context.store.sqlite, { onProblem: (message) => { process.stderr.write(`msp agent: ${message}\n`); } });
   const token = loadOrCreateToken(context.files.token);
   const hookFiles = writeHookFiles(context.files.dir);
   const app = buildApi({
@@ -67,6 +67,7 @@ export async function runAgent(argv: string[]): Promise<void> {
     token,
     bodyLimitBytes: context.config.agent.bodyLimitBytes,
     machine: { describe: () => machineProfile(context) },
+    onHookBatch: () => { checkpoints.busy(); },
     logLevel: process.env.MSP_LOG_LEVEL,
   });
   // Events the hook spooled while the agent was away go in first, before any live event.

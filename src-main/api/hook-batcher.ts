@@ -18,7 +18,11 @@ export class HookBatcher {
   private queue: Waiting[] = [];
   private scheduled = false;
 
-  constructor(private readonly context: ServiceContext, private readonly ingest: Ingest) {}
+  constructor(
+    private readonly context: ServiceContext,
+    private readonly ingest: Ingest,
+    private readonly afterCommit: () => void = () => undefined,
+  ) {}
 
   submit(body: unknown): Promise<IngestResult> {
     return new Promise((resolve, reject) => {
@@ -51,6 +55,7 @@ export class HookBatcher {
       for (const waiting of batch) waiting.reject(error);
       return;
     }
+    this.afterCommit();
     batch.forEach((waiting, index) => {
       const outcome = outcomes[index];
       if (outcome && 'result' in outcome) waiting.resolve(outcome.result);

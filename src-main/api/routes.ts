@@ -28,7 +28,7 @@ export interface MachineReader {
 }
 
 /** The API behind the CLI's actions: sessions, clients, projects, tasks, machine. */
-export function registerRoutes(app: FastifyInstance, context: ServiceContext, machine: MachineReader): void {
+export function registerRoutes(app: FastifyInstance, context: ServiceContext, machine: MachineReader, onHookBatch?: () => void): void {
   app.get('/v1/status', () => ({ session: sessionStatus(context) }));
 
   app.post('/v1/sessions/start', async (request, reply) => {
@@ -70,7 +70,7 @@ export function registerRoutes(app: FastifyInstance, context: ServiceContext, ma
     if (!batcher) {
       // Loaded on the first hook: capture (schemas, redaction rules) stays off the start-up path.
       const { ingestHook } = await import('../services/capture/ingest.js');
-      batcher ??= new HookBatcher(context, ingestHook);
+      batcher ??= new HookBatcher(context, ingestHook, onHookBatch);
     }
     const result = await batcher.submit(request.body);
     if (result.answer) return reply.code(200).send(result.answer);

@@ -11,6 +11,8 @@ export interface ApiOptions {
   token: string;
   bodyLimitBytes: number;
   logLevel?: string;
+  /** Called after each group commit of hook events (the agent keeps its WAL checkpoints busy then). */
+  onHookBatch?: () => void;
 }
 
 function noRouteSchemas(): never {
@@ -73,6 +75,6 @@ export function buildApi(options: ApiOptions): FastifyInstance {
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ error: `no such endpoint: ${request.method} ${request.url.split('?')[0] ?? ''}`, code: 'not_found' } satisfies ErrorBody));
 
-  registerRoutes(app, options.context, options.machine);
+  registerRoutes(app, options.context, options.machine, options.onHookBatch);
   return app;
 }

@@ -27,71 +27,111 @@ parentPort.on('message', (message) => {
   clearInterval(timer);
   tick();
   db.close();
-  parentPort.postMessage({ stopped: true });
   parentPort.close();
 });
 parentPort.postMessage({ ready: true });
 `;
 
-export interface BackgroundCheckpoints {
-  /** The worker thread, when it could start (for diagnostics and tests). */
-  readonly worker?: Worker;
-  /** Last checkpoint, then the worker's connection closes. Safe to call twice. */
-  stop(): Promise<void>;
+export interface CheckpointOptions {
+  /** How often the worker checkpoints. */
+  intervalMs?: number;
+  /** The worker retires after this long without busy(): an idle agent needs no extra thread. */
+  idleMs?: number;
+  onProblem?: (message: string) => void;
 }
 
+/** After this many unexpected worker deaths the connection checkpoints by itself for good. */
+const MAX_FAILURES = 3;
+
 /**
- * Moves WAL checkpoints off the thread that answers requests: the connection stops
- * checkpointing by itself, and a worker thread does it every `intervalMs`. Measured on the hook
- * ingest bench: the checkpoint a commit triggers every ~1000 pages was a fifth of the CPU and
- * the whole p99 tail. If the worker cannot start or dies, the connection checkpoints itself again.
+ * Moves WAL checkpoints off the thread that answers requests while writes are busy: the
+ * connection stops checkpointing by itself and a worker thread does it every `intervalMs`.
+ * Measured on the hook ingest bench: the checkpoint a commit triggers every ~1000 pages was a
+ * fifth of the CPU and the whole p99 tail. The worker starts on the first busy() and retires
+ * when writes have been quiet for `idleMs` (a thread costs ~10 MB). Whenever there is no worker
+ * (idle, failed to start, died), the connection checkpoints by itself as SQLite normally does.
  */
-export function startBackgroundCheckpoints(
-  sqlite: SqliteDatabase,
-  options: { intervalMs?: number; onProblem?: (message: string) => void } = {},
-): BackgroundCheckpoints {
-  const onProblem = options.onProblem ?? (() => undefined);
-  const selfCheckpoint = () => { if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`); };
-  let worker: Worker;
-  try {
-    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: sqlite.name, intervalMs: options.intervalMs ?? 250, restartFrames: RESTART_FRAMES } });
-  } catch (error) {
-    onProblem(`background checkpoints unavailable (${(error as Error).message}): the agent checkpoints itself`);
-    return { stop: () => Promise.resolve() };
+export class BackgroundCheckpoints {
+  private current: Worker | undefined;
+  private exited: Promise<void> = Promise.resolve();
+  private lastBusy = 0;
+  private failures = 0;
+  private stopped = false;
+  private readonly idleTimer: NodeJS.Timeout;
+  private readonly intervalMs: number;
+  private readonly idleMs: number;
+  private readonly onProblem: (message: string) => void;
+
+  constructor(private readonly sqlite: SqliteDatabase, options: CheckpointOptions = {}) {
+    this.intervalMs = options.intervalMs ?? 250;
+    this.idleMs = options.idleMs ?? 60_000;
+    this.onProblem = options.onProblem ?? (() => undefined);
+    // The file must not grow without bound between checkpoints: SQLite truncates the WAL back to this.
+    sqlite.pragma(`journal_size_limit = ${RESTART_FRAMES * 4096}`);
+    this.idleTimer = setInterval(() => {
+      if (this.current && Date.now() - this.lastBusy > this.idleMs) void this.retire();
+    }, Math.max(10, Math.floor(this.idleMs / 4)));
+    this.idleTimer.unref();
   }
-  worker.unref();
-  let stopping = false;
-  // The file must not grow without bound between checkpoints: SQLite truncates the WAL back to this.
-  sqlite.pragma(`journal_size_limit = ${RESTART_FRAMES * 4096}`);
-  worker.on('message', (message: { ready?: boolean; problem?: string }) => {
-    if (message.ready && sqlite.open && !stopping) sqlite.pragma('wal_autocheckpoint = 0');
-    if (message.problem) onProblem(`background checkpoint failed: ${message.problem}`);
-  });
-  worker.on('error', (error) => {
-    selfCheckpoint();
-    onProblem(`background checkpoint worker failed (${error.message}): the agent checkpoints itself`);
-  });
-  const exited = new Promise<void>((resolve) => {
-    worker.once('exit', () => {
-      if (!stopping) {
-        selfCheckpoint();
-        onProblem('background checkpoint worker ended: the agent checkpoints itself');
-      }
-      resolve();
+
+  /** The worker thread while one runs (for diagnostics and tests). */
+  get worker(): Worker | undefined {
+    return this.current;
+  }
+
+  /** Writes are happening: make sure a worker checkpoints. Cheap when one already runs. */
+  busy(): void {
+    this.lastBusy = Date.now();
+    if (this.current || this.stopped || this.failures >= MAX_FAILURES) return;
+    let worker: Worker;
+    try {
+      const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: this.sqlite.name, intervalMs: this.intervalMs, restartFrames: RESTART_FRAMES } });
+    } catch (error) {
+      this.failures = MAX_FAILURES;
+      this.onProblem(`background checkpoints unavailable (${(error as Error).message}): the agent checkpoints itself`);
+      return;
+    }
+    worker.unref();
+    this.current = worker;
+    worker.on('message', (message: { ready?: boolean; problem?: string }) => {
+      if (message.ready && this.current === worker && this.sqlite.open) this.sqlite.pragma('wal_autocheckpoint = 0');
+      if (message.problem) this.onProblem(`background checkpoint failed: ${message.problem}`);
     });
-  });
-  return {
-    worker,
-    stop: () => {
-      if (!stopping) {
-        stopping = true;
-        selfCheckpoint();
-        // Held until it has finished: an unreferenced worker would let the process end first.
-        worker.ref();
-        worker.postMessage('stop');
-      }
-      return exited;
-    },
-  };
+    worker.on('error', (error) => { this.onProblem(`background checkpoint worker failed (${error.message}): the agent checkpoints itself`); });
+    this.exited = new Promise<void>((resolve) => {
+      worker.once('exit', () => {
+        if (this.current === worker) {
+          // Not retired by us: it died. The connection checkpoints itself until the next busy().
+          this.current = undefined;
+          this.selfCheckpoint();
+          this.failures++;
+          this.onProblem('background checkpoint worker ended: the agent checkpoints itself');
+        }
+        resolve();
+      });
+    });
+  }
+
+  /** Last checkpoint, then the worker's connection closes; from then on the connection checkpoints itself. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.idleTimer);
+    await this.retire();
+  }
+
+  private async retire(): Promise<void> {
+    const worker = this.current;
+    if (!worker) return this.exited;
+    this.current = undefined;
+    this.selfCheckpoint();
+    // Held until it has finished: an unreferenced worker would let the process end first.
+    worker.ref();
+    worker.postMessage('stop');
+    return this.exited;
+  }
+
+  private selfCheckpoint(): void {
+    if (this.sqlite.open) this.sqlite.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+  }
 }

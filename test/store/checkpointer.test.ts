@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { manualClock } from '../../src-main/core/clock.js';
 import { uuidv7Source } from '../../src-main/core/ids.js';
-import { startBackgroundCheckpoints } from '../../src-main/store/checkpointer.js';
+import { BackgroundCheckpoints } from '../../src-main/store/checkpointer.js';
 import { Store } from '../../src-main/store/store.js';
 import { tempHome } from '../helpers/processes.js';
 
@@ -40,7 +40,9 @@ describe('background WAL checkpoints', () => {
     const { store, file } = openStore(t);
     assert.equal(autocheckpoint(store), 1000, 'SQLite default before');
     const problems: string[] = [];
-    const checkpoints = startBackgroundCheckpoints(store.sqlite, { intervalMs: 20, onProblem: (m) => problems.push(m) });
+    const checkpoints = new BackgroundCheckpoints(store.sqlite, { intervalMs: 20, onProblem: (m) => problems.push(m) });
+    assert.equal(checkpoints.worker, undefined, 'no thread before writes are busy');
+    checkpoints.busy();
     await waitFor(() => autocheckpoint(store) === 0, 'the worker to take over');
     writeClients(store, 600);
     const walBytes = statSync(`${file}-wal`).size;
@@ -60,13 +62,30 @@ describe('background WAL checkpoints', () => {
   it('when the worker dies the connection checkpoints by itself again and says so', async (t) => {
     const { store } = openStore(t);
     const problems: string[] = [];
-    const checkpoints = startBackgroundCheckpoints(store.sqlite, { intervalMs: 20, onProblem: (m) => problems.push(m) });
+    const checkpoints = new BackgroundCheckpoints(store.sqlite, { intervalMs: 20, onProblem: (m) => problems.push(m) });
+    checkpoints.busy();
     await waitFor(() => autocheckpoint(store) === 0, 'the worker to take over');
     assert.ok(checkpoints.worker, 'the worker started');
     await checkpoints.worker.terminate();
     await waitFor(() => autocheckpoint(store) === 1000, 'the connection to checkpoint itself');
     assert.match(problems.join('\n'), /checkpoint worker ended: the agent checkpoints itself/);
     writeClients(store, 10);
+    checkpoints.busy();
+    await waitFor(() => autocheckpoint(store) === 0, 'a new worker on the next busy()');
     await checkpoints.stop();
+  });
+
+  it('the worker retires when writes go quiet and comes back when they resume', async (t) => {
+    const { store } = openStore(t);
+    const checkpoints = new BackgroundCheckpoints(store.sqlite, { intervalMs: 20, idleMs: 100 });
+    checkpoints.busy();
+    await waitFor(() => autocheckpoint(store) === 0, 'the worker to take over');
+    await waitFor(() => checkpoints.worker === undefined && autocheckpoint(store) === 1000, 'the idle worker to retire');
+    checkpoints.busy();
+    await waitFor(() => autocheckpoint(store) === 0, 'a worker again');
+    await checkpoints.stop();
+    assert.equal(checkpoints.worker, undefined);
+    checkpoints.busy();
+    assert.equal(checkpoints.worker, undefined, 'no worker after stop');
   });
 });
