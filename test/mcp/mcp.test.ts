@@ -5,6 +5,10 @@ import { describe, it } from 'node:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { SessionView } from '../../src-shared/api.js';
+import { MspError } from '../../src-main/core/errors.js';
+import { callTool } from '../../src-main/mcp/server.js';
+import { defineTool } from '../../src-main/mcp/tool.js';
+import type { ServiceContext } from '../../src-main/services/context.js';
 import { mspBin, runMsp, runMspJson, tempHome } from '../helpers/processes.js';
 
 const TOOLS = [
@@ -133,6 +137,17 @@ describe('msp mcp: the MCP server', () => {
     assert.match(env, /^VPN for Dataforth: /m);
   });
 
+  it('report counts every session of a year of demo history, far more than one listSessions answer', async (t) => {
+    const home = tempHome(t);
+    const demo = runMsp(home, ['demo', '--years', '1']);
+    assert.equal(demo.status, 0, demo.stderr);
+    const { ok } = await connect(t, home);
+    const report = await ok('report', { from: '2000-01-01', to: day(Date.now()) });
+    assert.match(report, /^Billable report 2000-01-01 to \d{4}-\d\d-\d\d: \d+h\d\dm billable of \d+h\d\dm worked, 10000 sessions/);
+    const perClient = [...report.matchAll(/^[^ ].*: .* worked, (\d+) sessions?/gm)].slice(1).reduce((total, match) => total + Number(match[1]), 0);
+    assert.equal(perClient, 10000, 'the clients add up to the total');
+  });
+
   it('pages long lists and says "page N of M"', async (t) => {
     const { ok, refused } = await connect(t, tempHome(t));
     for (let n = 1; n <= 27; n += 1) await ok('task_add', { title: `Check backup job ${n}`, client: 'Acme' });
@@ -166,6 +181,19 @@ describe('msp mcp: the MCP server', () => {
     assert.match(unknown.text, /no_such_tool not found/);
     assert.equal(await ok('session_status'), 'No active session (session_start starts one).', 'still answering');
     assert.ok(!/\n\s+at /.test(stderr()), `no stack trace for known errors: ${stderr()}`);
+  });
+
+  it('an unexpected failure is a short tool error; its stack goes to the log only', async () => {
+    const logged: string[] = [];
+    const broken = defineTool({ name: 'broken', description: 'fails', input: {}, run: () => { throw new TypeError('cannot read properties of undefined'); } });
+    const refused = defineTool({ name: 'refused', description: 'refuses', input: {}, run: () => { throw new MspError('conflict', 'the session is not paused'); } });
+    const context = {} as ServiceContext;
+    const answer = await callTool(broken, context, {}, (line) => logged.push(line));
+    assert.equal(answer.isError, true);
+    assert.deepEqual(answer.content, [{ type: 'text', text: "broken failed unexpectedly (cannot read properties of undefined); details are in the MSP Mode server's log (stderr). The call can be retried." }]);
+    assert.match(logged.join('\n'), /TypeError: cannot read properties of undefined\n\s+at /);
+    assert.deepEqual(await callTool(refused, context, {}, (line) => logged.push(line)), { content: [{ type: 'text', text: 'the session is not paused' }], isError: true });
+    assert.equal(logged.length, 1, 'a known error is not logged');
   });
 
   it('writes nothing but protocol on stdout and survives a line that is not JSON', async (t) => {
