@@ -4,12 +4,13 @@ import { catalogCommands } from './commands/catalog.js';
 import { configCommands } from './commands/config.js';
 import { contextCommands } from './commands/context.js';
 import { demoCommands } from './commands/demo-history.js';
+import { forgetCommands } from './commands/forget.js';
 import { installCommands } from './commands/install.js';
 import { machineCommands } from './commands/machine.js';
 import { mapCommands } from './commands/map.js';
 import { sessionCommands } from './commands/sessions.js';
 
-const commands: CommandSpec[] = [...sessionCommands, ...catalogCommands, ...machineCommands, ...contextCommands, ...mapCommands, ...installCommands, ...configCommands, ...demoCommands];
+const commands: CommandSpec[] = [...sessionCommands, ...catalogCommands, ...machineCommands, ...contextCommands, ...forgetCommands, ...mapCommands, ...installCommands, ...configCommands, ...demoCommands];
 
 // Programs of their own (bin/msp.cjs starts their bundles), listed with the commands.
 const agentCommand = 'agent              run the local agent: the API Claude Code hooks post to (msp agent --help)';

@@ -144,6 +144,26 @@ export class Writer {
     return true;
   }
 
+  /**
+   * Rewrites columns of a row to scrub a leaked secret (msp forget), by SQL column name. Unlike
+   * update() it is allowed on append-only rows, whose content otherwise never changes: their outbox
+   * entry then carries fields (a plain append-only entry carries none), which tells sync that
+   * the row was rewritten. Returns false when no such row exists.
+   */
+  scrub(table: TableName, id: string, columns: Record<string, string | null>): boolean {
+    const shape = shapeOf(table);
+    const known = new Set(shape.columnOf.values());
+    const names = Object.keys(columns);
+    for (const name of names) if (!known.has(name) || ['id', 'origin_id', 'hlc'].includes(name)) throw new Error(`${table}.${name} cannot be scrubbed`);
+    const now = this.deps.clock.now();
+    const hlc = this.deps.hlc.tick();
+    const sql = `UPDATE ${table} SET ${names.map((n) => `${n} = ?`).join(', ')}, updated_at = ?, origin_id = ?, hlc = ? WHERE id = ?`;
+    const result = this.deps.sqlite.prepare(sql).run([...names.map((n) => columns[n]), now, this.deps.originId, hlc, id]);
+    if (result.changes === 0) return false;
+    if (shape.replication !== 'local') this.outboxInsert.run(table, id, hlc, JSON.stringify(columns), now);
+    return true;
+  }
+
   /** Changes some columns of a row; returns false when no such row exists. */
   update<N extends TableName>(table: N, id: string, patch: RowPatch<N>): boolean {
     const shape = shapeOf(table);
