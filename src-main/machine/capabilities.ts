@@ -4,6 +4,7 @@
  * or null plus an entry in probeErrors, and detection itself never throws. It belongs off the
  * hook path (principle 7): the agent runs it in the background and stores the result.
  */
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import { systemClock, type Clock } from '../core/clock.js';
 import { UNKNOWN, type Capabilities } from '../../src-shared/machine.js';
@@ -55,7 +56,9 @@ export const DEFAULT_PROBE_TIMEOUT_MS = 2_000;
 export const DEFAULT_TOTAL_TIMEOUT_MS = 5_000;
 
 // Loaded on first detection only: systeminformation is large and stays out of agent start-up.
-const loadSystemInformation = async (): Promise<SystemInfoSource> => import('systeminformation');
+// require, not import(): the shipped bundles run in a vm.Script with a code cache, where a
+// dynamic import() has no loader and fails ("A dynamic import callback was not specified").
+const loadSystemInformation = (): Promise<SystemInfoSource> => Promise.resolve(createRequire(import.meta.url)('systeminformation') as SystemInfoSource);
 
 export async function detectCapabilities(deps: CapabilityProbeDeps = {}): Promise<Capabilities> {
   const platform = deps.platform ?? process.platform;

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { test } from 'node:test';
 import { detectCapabilities } from '../../src-main/machine/capabilities.js';
 import { capabilitiesSchema } from '../../src-shared/machine.js';
 import { fakePrograms, hangingRun, isolatedDeps, tempDir, writeFiles } from './helpers.js';
+import { mspBin } from '../helpers/processes.js';
 
 test('Claude Code MCP servers, skills, agents and commands are read from a temp HOME and project, names only', async (t) => {
   const home = tempDir(t);
@@ -166,4 +168,13 @@ test('a real detection run on this machine finds the OS, bash and apt, bounded i
   assert.ok(capabilities.shells.some((shell) => shell.name === 'bash'), 'bash is on PATH here');
   assert.ok(capabilities.packageManagers.some((manager) => manager.name === 'apt'), `package managers: ${JSON.stringify(capabilities.packageManagers)} ${JSON.stringify(capabilities.probeErrors)}`);
   capabilitiesSchema.parse(capabilities);
+});
+
+test('the shipped msp machine --refresh finds the OS and hardware too (the bundle loads systeminformation)', (t) => {
+  const home = tempDir(t);
+  const result = spawnSync(process.execPath, [mspBin, 'machine', '--refresh', '--json'], { env: { ...process.env, MSP_HOME: home }, encoding: 'utf8', timeout: 30_000 });
+  assert.equal(result.status, 0, result.stderr);
+  const profile = JSON.parse(result.stdout) as { capabilities: { os: { name: string }; cpu: { cores: number | null }; probeErrors: Record<string, string> } };
+  assert.notEqual(profile.capabilities.os.name, 'unknown', JSON.stringify(profile.capabilities.probeErrors));
+  assert.ok((profile.capabilities.cpu.cores ?? 0) > 0, 'cores known');
 });
