@@ -10,7 +10,9 @@ import path from 'node:path';
  * The bearer token is read from the 0600 token file by a builtin: it never appears in argv (ps).
  */
 export function hookScript(dataDir: string): string {
-  const quoted = `'${dataDir.replace(/'/g, `'\\''`)}'`;
+  // Git Bash (MSYS) takes C:/Users/... as it is; forward slashes spare every backslash question.
+  const unixStyle = /^[A-Za-z]:[\\/]/.test(dataDir) ? dataDir.replace(/\\/g, '/') : dataDir;
+  const quoted = `'${unixStyle.replace(/'/g, `'\\''`)}'`;
   return `#!/usr/bin/env bash
 # MSP Mode hook (written by the MSP Mode agent; do not edit: it is rewritten at every start).
 dir=${quoted}
@@ -35,7 +37,8 @@ port= pid= token=
 [ -r "$dir/agent.token" ] && read -r token < "$dir/agent.token"
 [ -n "$port" ] && [ -n "$token" ] || spool
 # A port left by an agent that died (kill -9) may belong to another program now: never send it the token.
-kill -0 "$pid" 2>/dev/null || spool
+# Git Bash's kill knows only MSYS pids, not the agent's Windows pid: there the check cannot be made.
+case "$OSTYPE" in msys*|cygwin*) ;; *) kill -0 "$pid" 2>/dev/null || spool ;; esac
 { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || spool
 LC_ALL=C
 length=\${#payload}
