@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { TokenPair, WhoamiResponse } from '../../src-shared/sync-api.js';
+import type { ServerErrorBody, TokenPair, WhoamiResponse } from '../../src-shared/sync-api.js';
 import { naturalIds } from '../../src-main/core/ids.js';
 import { generateKeys, keyringOf } from '../../sync-server/keys.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/mariadb.js';
@@ -21,7 +21,7 @@ describe('sync server authentication', () => {
     await database.drop();
   });
 
-  const whoami = (token: string) => call<WhoamiResponse>(server.base, 'GET', '/v1/whoami', { token });
+  const whoami = (token: string) => call<WhoamiResponse & Partial<ServerErrorBody>>(server.base, 'GET', '/v1/whoami', { token });
 
   it('logs in with the right password and gives a 1-hour EdDSA token naming user, machine and scopes', async () => {
     const pair = await login(server.base, 'alice');
