@@ -54,7 +54,7 @@ const settings = {
   databaseUrl: { env: 'MSP_SERVER_DATABASE_URL', read: String, schema: z.string().regex(/^mysql:\/\/[^/]+\/[A-Za-z0-9_]{1,64}(\?.*)?$/, 'must look like mysql://USER[:PASSWORD]@HOST:PORT/DATABASE (database name: letters, digits, _)'), fallback: 'mysql://root@127.0.0.1:3306/msp' },
   host: { env: 'MSP_SERVER_HOST', read: String, schema: z.string().min(1, 'must be an address to listen on, e.g. 127.0.0.1 or 0.0.0.0'), fallback: '127.0.0.1' },
   port: { env: 'MSP_SERVER_PORT', read: Number, schema: z.number({ error: 'must be a whole number from 0 to 65535' }).int('must be a whole number').min(0, 'must be 0-65535').max(65535, 'must be 0-65535'), fallback: DEFAULT_SERVER_PORT },
-  dataDir: { env: 'MSP_SERVER_DATA_DIR', read: String, schema: z.string().min(1, 'must be a directory path'), fallback: defaultDataDir() },
+  dataDir: { env: 'MSP_SERVER_DATA_DIR', read: String, schema: z.string().min(1, 'must be a directory path').optional(), fallback: undefined },
   keysFile: { env: 'MSP_SERVER_KEYS_FILE', read: String, schema: z.string().min(1, 'must be a file path').optional(), fallback: undefined },
   signingKeys: { env: 'MSP_SERVER_SIGNING_KEYS', read: jsonArray, schema: z.array(signingKeyConfig).min(1, 'must list at least one key').optional(), fallback: undefined },
   keks: { env: 'MSP_SERVER_KEKS', read: jsonArray, schema: z.array(kekConfig).min(1, 'must list at least one key').optional(), fallback: undefined },
@@ -67,8 +67,8 @@ const settings = {
 } as const;
 type SettingName = keyof typeof settings;
 
-function defaultDataDir(): string {
-  const base = process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share');
+function defaultDataDir(env: NodeJS.ProcessEnv): string {
+  const base = env.XDG_DATA_HOME ?? path.join(env.HOME ?? os.homedir(), '.local', 'share');
   return path.join(base, 'msp-server');
 }
 
@@ -141,7 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: get('databaseUrl') as string,
     host: get('host') as string,
     port: get('port') as number,
-    dataDir: path.resolve(get('dataDir') as string),
+    dataDir: path.resolve((get('dataDir') as string | undefined) ?? defaultDataDir(env)),
     ...(keysFile !== undefined ? { keysFile: path.resolve(keysFile) } : {}),
     ...(signingKeys !== undefined ? { signingKeys } : {}),
     ...(keks !== undefined ? { keks } : {}),
