@@ -1,5 +1,5 @@
 // Sync bookkeeping that lives only on this machine, on top of the 36 tables of the data model.
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * The outbox: one row per local change, written in the same transaction as the change. The
@@ -18,6 +18,20 @@ export const syncOutbox = sqliteTable('sync_outbox', {
   fields: text('fields'),
   createdAt: integer('created_at').notNull(),
 });
+
+/**
+ * Per-column clocks of mutable rows (sync's per-field last-writer-wins): JSON {"*": hlc of the
+ * insert, column: hlc of its last change}. Written with the row, by the writer and by sync apply.
+ */
+export const rowClocks = sqliteTable(
+  'row_clocks',
+  {
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    clocks: text('clocks').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.tableName, table.rowId] })],
+);
 
 /**
  * Claude Code sessions seen through hooks, each linked to the MSP session its work went to.

@@ -18,6 +18,7 @@ export class Store {
   readonly originId: string;
   private readonly writer: Writer;
   private readonly statements = new Map<string, Statement>();
+  private readonly hlc: HybridClock;
 
   private constructor(
     readonly sqlite: SqliteDatabase,
@@ -27,8 +28,8 @@ export class Store {
   ) {
     this.originId = this.readState('origin_id') ?? this.createOrigin();
     const lastHlc = sqlite.prepare('SELECT max(hlc) AS hlc FROM sync_outbox WHERE hlc IS NOT NULL').get() as { hlc: string | null };
-    const hlc = new HybridClock(clock, this.originId, lastHlc.hlc ?? undefined);
-    this.writer = new Writer({ sqlite, clock, ids, hlc, originId: this.originId });
+    this.hlc = new HybridClock(clock, this.originId, lastHlc.hlc ?? undefined);
+    this.writer = new Writer({ sqlite, clock, ids, hlc: this.hlc, originId: this.originId });
   }
 
   static open(options: StoreOptions): Store {
@@ -71,6 +72,11 @@ export class Store {
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
       )
       .run(this.ids.newId(), key, value, now, now, this.originIdOrEmpty());
+  }
+
+  /** A change made elsewhere was applied: local changes from now on sort after it. */
+  observeClock(remoteHlc: string): void {
+    this.hlc.receive(remoteHlc);
   }
 
   close(): void {

@@ -66,11 +66,21 @@ export class Writer {
   private readonly statements = new Map<string, Statement>();
   private readonly insertPlans = new Map<string, InsertPlan[]>();
   private readonly outboxInsert: Statement;
+  private readonly clocksUpsert: Statement;
 
   constructor(private readonly deps: WriterDeps) {
     this.outboxInsert = deps.sqlite.prepare(
       'INSERT INTO sync_outbox (table_name, row_id, hlc, fields, created_at) VALUES (?, ?, ?, ?, ?)',
     );
+    // Per-column clocks of mutable rows, merged (json_patch) so columns changed earlier keep theirs.
+    this.clocksUpsert = deps.sqlite.prepare(
+      'INSERT INTO row_clocks (table_name, row_id, clocks) VALUES (?, ?, ?) ON CONFLICT (table_name, row_id) DO UPDATE SET clocks = json_patch(clocks, excluded.clocks)',
+    );
+  }
+
+  private recordClocks(table: TableName, id: string, hlc: string, columns: string[] | '*'): void {
+    const clocks = columns === '*' ? { '*': hlc } : Object.fromEntries(columns.map((column) => [column, hlc]));
+    this.clocksUpsert.run(table, id, JSON.stringify(clocks));
   }
 
   private statement(key: string, sql: () => string): Statement {
@@ -104,6 +114,7 @@ export class Writer {
       const fields: Record<string, unknown> = { created_at: values[1] };
       plan.columns.forEach((column, index) => { fields[column] = values[index + 5]; });
       this.outboxInsert.run(table, id, hlc, JSON.stringify(fields), now);
+      this.recordClocks(table, id, hlc, '*');
     } else if (shape.replication === 'append-only') {
       // Append-only rows never change: push reads them whole (hlc included); the outbox only points at them.
       this.outboxInsert.run(table, id, null, null, now);
@@ -161,6 +172,7 @@ export class Writer {
     const result = this.deps.sqlite.prepare(sql).run([...names.map((n) => columns[n]), now, this.deps.originId, hlc, id]);
     if (result.changes === 0) return false;
     if (shape.replication !== 'local') this.outboxInsert.run(table, id, hlc, JSON.stringify(columns), now);
+    if (shape.replication === 'mutable') this.recordClocks(table, id, hlc, names);
     return true;
   }
 
@@ -189,6 +201,7 @@ export class Writer {
     if (shape.replication !== 'local') {
       this.outboxInsert.run(table, id, hlc, JSON.stringify(fields), now);
     }
+    if (shape.replication === 'mutable') this.recordClocks(table, id, hlc, Object.keys(fields));
     return true;
   }
 }

@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import { tableSpecs, type TableName } from '../../src-shared/schema/tables/index.js';
+import { pullResponse, pushResponse, verifyResponse, SYNC_BATCH_MAX, type VerifyResponse } from '../../src-shared/sync-protocol.js';
+import { TableDigest, rowDigest } from '../../src-shared/sync-verify.js';
+import { MspError } from '../core/errors.js';
+import type { Store } from '../store/store.js';
+import { accessToken, type SyncLogin } from './auth.js';
+import { acknowledge, applyPulled, isSyncedTable, readOutbox, readVector } from './changes.js';
+import { request, serverMessage, type ServerAnswer } from './http.js';
+
+export interface SyncReport {
+  pushed: number;
+  rejected: { counter: number; reason: string }[];
+  pulled: number;
+  applied: number;
+  deferred: number;
+  ms: number;
+}
+
+export interface SyncProgress { phase: 'push' | 'pull'; done: number; total?: number }
+
+const PULL_PAGE = 5000;
+
+export const SYNC_STATE = {
+  lastSuccess: 'sync.last_success',
+  lastError: 'sync.last_error',
+  revoked: 'sync.revoked',
+} as const;
+
+class Connection {
+  private login: SyncLogin | undefined;
+  constructor(private readonly authFile: string, private readonly now: () => number) {}
+
+  private ca(login: SyncLogin): string | undefined {
+    return login.caFile ? readFileSync(login.caFile, 'utf8') : undefined;
+  }
+
+  /** One authenticated call; an expired token is refreshed once and the call repeated. */
+  async call(route: string, body: unknown): Promise<ServerAnswer> {
+    this.login ??= await accessToken(this.authFile, this.now);
+    let answer = await request(new URL(this.login.server), 'POST', route, { body, token: this.login.accessToken, ca: this.ca(this.login) });
+    if (answer.status === 401) {
+      this.login = await accessToken(this.authFile, () => Number.MAX_SAFE_INTEGER / 2);
+      answer = await request(new URL(this.login.server), 'POST', route, { body, token: this.login.accessToken, ca: this.ca(this.login) });
+    }
+    if (answer.status === 200) return answer;
+    const message = serverMessage(answer);
+    if (answer.status === 401 || answer.status === 403) {
+      throw new MspError('unauthorized', `the sync server refused this machine: ${message}`);
+    }
+    if (answer.status === 429) throw new MspError('unavailable', `the sync server asks to slow down: retry in ${answer.retryAfterS ?? 60} s`);
+    if (answer.status === 426 || answer.status === 400) throw new MspError('bad_input', `the sync server refused the request: ${message}`);
+    throw new MspError('unavailable', `the sync server failed: ${message}`);
+  }
+}
+
+/**
+ * One sync: push the outbox (batches in counter order, each acknowledged before its changes
+ * leave the outbox), then pull by version vector until the server has nothing more (each page
+ * applied with its vector in one transaction). Safe to interrupt anywhere: a replayed push is
+ * acknowledged without being applied twice, an unapplied page is fetched again.
+ */
+export async function syncOnce(store: Store, authFile: string, onProgress: (progress: SyncProgress) => void = () => undefined): Promise<SyncReport> {
+  const started = Date.now();
+  const connection = new Connection(authFile, () => store.clock.now());
+  const report: SyncReport = { pushed: 0, rejected: [], pulled: 0, applied: 0, deferred: 0, ms: 0 };
+  try {
+    const pending = (store.prepared('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n;
+    for (;;) {
+      const changes = readOutbox(store, SYNC_BATCH_MAX);
+      const first = changes[0];
+      if (!first) break;
+      const answer = pushResponse.parse((await connection.call('/v1/sync/push', { origin: store.originId, changes })).body);
+      if (answer.acknowledged < first.counter - 1) {
+        throw new MspError('conflict', `the sync server holds this machine's changes only up to ${answer.acknowledged} but ${first.counter - 1} were acknowledged before: was its database restored from a backup? Ask the admin before syncing again`);
+      }
+      acknowledge(store, answer.acknowledged);
+      report.pushed += Math.max(0, answer.acknowledged - first.counter + 1);
+      report.rejected.push(...answer.rejected);
+      onProgress({ phase: 'push', done: report.pushed, total: pending });
+      if (answer.acknowledged < (changes.at(-1)?.counter ?? 0)) throw new MspError('unavailable', 'the sync server did not take the whole batch: try again');
+    }
+    for (;;) {
+      // This machine's own changes are all on the server up to what it acknowledged: not pulled back.
+      const vector = { ...readVector(store), [store.originId]: Number(store.readState('push.acknowledged') ?? '0') };
+      const page = pullResponse.parse((await connection.call('/v1/sync/pull', { vector, limit: PULL_PAGE })).body);
+      const applied = applyPulled(store, page.changes, page.vector);
+      report.pulled += page.changes.length;
+      report.applied += applied.applied;
+      report.deferred = applied.deferred;
+      onProgress({ phase: 'pull', done: report.pulled });
+      if (!page.more) break;
+    }
+    report.ms = Date.now() - started;
+    store.write(() => {
+      store.writeState(SYNC_STATE.lastSuccess, String(store.clock.now()));
+      store.writeState(SYNC_STATE.lastError, '');
+    });
+    return report;
+  } catch (error) {
+    const message = error instanceof MspError ? error.message : `unexpected: ${(error as Error).message}`;
+    store.write(() => { store.writeState(SYNC_STATE.lastError, JSON.stringify({ at: store.clock.now(), message })); });
+    throw error;
+  }
+}
+
+export interface SyncStatus {
+  server: string | null;
+  user: string | null;
+  pending: number;
+  lastSuccess: number | null;
+  lastError: { at: number; message: string } | null;
+  vector: Record<string, number>;
+  deferred: number;
+}
+
+export function syncStatus(store: Store, login: SyncLogin | undefined): SyncStatus {
+  const lastError = store.readState(SYNC_STATE.lastError);
+  const success = store.readState(SYNC_STATE.lastSuccess);
+  return {
+    server: login?.server ?? null,
+    user: login?.user ?? null,
+    pending: (store.prepared('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n,
+    lastSuccess: success ? Number(success) : null,
+    lastError: lastError ? (JSON.parse(lastError) as { at: number; message: string }) : null,
+    vector: readVector(store),
+    deferred: (JSON.parse(store.readState('pull.deferred') ?? '[]') as unknown[]).length,
+  };
+}
+
+/** Per-table row count and order-independent digest of this replica (the same the server computes). */
+export function localDigests(store: Store): VerifyResponse['tables'] {
+  const tables: VerifyResponse['tables'] = {};
+  for (const table of Object.keys(tableSpecs) as TableName[]) {
+    if (!isSyncedTable(table)) continue;
+    const digest = new TableDigest();
+    for (const row of store.sqlite.prepare(`SELECT * FROM ${table}`).iterate() as IterableIterator<Record<string, unknown>>) digest.add(rowDigest(table, row));
+    tables[table] = { rows: digest.rows, hash: digest.hash };
+  }
+  return tables;
+}
+
+export interface VerifyReport { equal: boolean; differences: { table: string; local: { rows: number; hash: string }; server: { rows: number; hash: string } }[] }
+
+/** Syncs, then compares every synced table with the server's (counts and digests). */
+export async function verifyWithServer(store: Store, authFile: string): Promise<VerifyReport & { sync: SyncReport }> {
+  const sync = await syncOnce(store, authFile);
+  const connection = new Connection(authFile, () => store.clock.now());
+  const server = verifyResponse.parse((await connection.call('/v1/sync/verify', {})).body);
+  const local = localDigests(store);
+  const differences: VerifyReport['differences'] = [];
+  for (const table of Object.keys(local)) {
+    const mine = local[table] ?? { rows: 0, hash: '' };
+    const theirs = server.tables[table] ?? { rows: 0, hash: new TableDigest().hash };
+    if (mine.rows !== theirs.rows || mine.hash !== theirs.hash) differences.push({ table, local: mine, server: theirs });
+  }
+  return { equal: differences.length === 0, differences, sync };
+}
