@@ -39,7 +39,7 @@ export interface SyncServer {
 }
 
 export function createSyncServer(options: SyncServerOptions): SyncServer {
-  const services = createServices(options.database.db, options.keyring, options.clock, { revocationCacheMs: options.revocationCacheMs, ...(options.limits ? { limits: options.limits } : {}) });
+  const services = createServices(options.database.db, options.database.pool, options.keyring, options.clock, { revocationCacheMs: options.revocationCacheMs, ...(options.limits ? { limits: options.limits } : {}) });
   const requestLog = new RequestLog(options.database.db, options.clock, (message) => { app.log.error(message); });
   const routes = allRoutes(services, options.extraRoutes?.(services) ?? []);
   const app = buildApp({

@@ -6,12 +6,15 @@ import { RefreshTokens } from './auth/refresh-tokens.js';
 import { Revocations } from './auth/revocations.js';
 import { UserDirectory } from './auth/users.js';
 import type { Clock } from './clock.js';
+import type { Pool } from 'mysql2/promise';
 import type { Db } from './db/connection.js';
 import { DEFAULT_LIMITS, RateLimits, type LimitTable } from './http/rate-limit.js';
 import type { Keyring } from './keys.js';
 
 export interface Services {
   db: Db;
+  /** The same connections without drizzle: sync's dynamic tables and row locks. */
+  pool: Pool;
   clock: Clock;
   users: UserDirectory;
   machines: MachineRegistry;
@@ -27,7 +30,7 @@ export interface ServiceOptions {
   limits?: Partial<LimitTable>;
 }
 
-export function createServices(db: Db, keyring: Keyring, clock: Clock, options: ServiceOptions): Services {
+export function createServices(db: Db, pool: Pool, keyring: Keyring, clock: Clock, options: ServiceOptions): Services {
   const users = new UserDirectory(db, clock);
   const machines = new MachineRegistry(db, clock);
   const accessTokens = new AccessTokens(keyring, clock);
@@ -35,5 +38,5 @@ export function createServices(db: Db, keyring: Keyring, clock: Clock, options: 
   const refreshTokens = new RefreshTokens(db, clock, revocations);
   const limits = new RateLimits({ ...DEFAULT_LIMITS, ...options.limits }, clock);
   const logins = new Logins({ users, machines, accessTokens, refreshTokens, limits });
-  return { db, clock, users, machines, accessTokens, refreshTokens, revocations, logins, limits };
+  return { db, pool, clock, users, machines, accessTokens, refreshTokens, revocations, logins, limits };
 }

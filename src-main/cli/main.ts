@@ -9,8 +9,9 @@ import { installCommands } from './commands/install.js';
 import { machineCommands } from './commands/machine.js';
 import { mapCommands } from './commands/map.js';
 import { sessionCommands } from './commands/sessions.js';
+import { syncCommands } from './commands/sync.js';
 
-const commands: CommandSpec[] = [...sessionCommands, ...catalogCommands, ...machineCommands, ...contextCommands, ...forgetCommands, ...mapCommands, ...installCommands, ...configCommands, ...demoCommands];
+const commands: CommandSpec[] = [...sessionCommands, ...catalogCommands, ...machineCommands, ...contextCommands, ...forgetCommands, ...mapCommands, ...installCommands, ...configCommands, ...syncCommands, ...demoCommands];
 
 // Programs of their own (bin/msp.cjs starts their bundles), listed with the commands.
 const agentCommand = 'agent              run the local agent: the API Claude Code hooks post to (msp agent --help)';

@@ -22,6 +22,8 @@ export function dataFiles(dir: string) {
     token: path.join(dir, 'agent.token'),
     agentLock: path.join(dir, 'agent.lock'),
     agentLog: path.join(dir, 'agent.log'),
+    /** The sync server login (refresh and access tokens), 0600, until the vault brings the OS keychain. */
+    syncLogin: path.join(dir, 'sync-login.json'),
   };
 }
 export type DataFiles = ReturnType<typeof dataFiles>;

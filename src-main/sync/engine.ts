@@ -36,12 +36,13 @@ class Connection {
   }
 
   /** One authenticated call; an expired token is refreshed once and the call repeated. */
-  async call(route: string, body: unknown): Promise<ServerAnswer> {
+  async call(route: string, body?: unknown): Promise<ServerAnswer> {
+    const method = body === undefined ? 'GET' : 'POST';
     this.login ??= await accessToken(this.authFile, this.now);
-    let answer = await request(new URL(this.login.server), 'POST', route, { body, token: this.login.accessToken, ca: this.ca(this.login) });
+    let answer = await request(new URL(this.login.server), method, route, { body, token: this.login.accessToken, ca: this.ca(this.login) });
     if (answer.status === 401) {
       this.login = await accessToken(this.authFile, () => Number.MAX_SAFE_INTEGER / 2);
-      answer = await request(new URL(this.login.server), 'POST', route, { body, token: this.login.accessToken, ca: this.ca(this.login) });
+      answer = await request(new URL(this.login.server), method, route, { body, token: this.login.accessToken, ca: this.ca(this.login) });
     }
     if (answer.status === 200) return answer;
     const message = serverMessage(answer);
@@ -146,7 +147,7 @@ export interface VerifyReport { equal: boolean; differences: { table: string; lo
 export async function verifyWithServer(store: Store, authFile: string): Promise<VerifyReport & { sync: SyncReport }> {
   const sync = await syncOnce(store, authFile);
   const connection = new Connection(authFile, () => store.clock.now());
-  const server = verifyResponse.parse((await connection.call('/v1/sync/verify', {})).body);
+  const server = verifyResponse.parse((await connection.call('/v1/sync/verify')).body);
   const local = localDigests(store);
   const differences: VerifyReport['differences'] = [];
   for (const table of Object.keys(local)) {
