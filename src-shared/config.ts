@@ -35,6 +35,8 @@ export const configSchema = z
     sync: z
       .object({
         serverUrl: z.url().optional(),
+        /** How often the agent syncs in the background while logged in (it also syncs a few seconds after new work). */
+        intervalSeconds: z.number().int().min(5).max(86_400).default(60),
       })
       .strict()
       .prefault({}),

@@ -7,6 +7,7 @@ import { openServiceContext, type OpenedContext } from '../services/bootstrap.js
 import { machineProfile } from '../services/machine-profile.js';
 import { refreshCapabilitiesInBackground } from './capability-refresh.js';
 import { BackgroundCheckpoints } from '../store/checkpointer.js';
+import type { BackgroundSync } from '../sync/background.js';
 import { acquireAgentLock } from './lock.js';
 import { loadOrCreateToken } from './token.js';
 import { writeHookFiles } from '../services/capture/hook-script.js';
@@ -59,6 +60,7 @@ export async function runAgent(argv: string[]): Promise<void> {
     context.close();
     fail((error as Error).message);
   }
+  let backgroundSync: BackgroundSync | undefined;
   const checkpoints = new BackgroundCheckpoints(context.store.sqlite, { onProblem: (message) => { process.stderr.write(`msp agent: ${message}\n`); } });
   const token = loadOrCreateToken(context.files.token);
   const hookFiles = writeHookFiles(context.files.dir);
@@ -67,7 +69,7 @@ export async function runAgent(argv: string[]): Promise<void> {
     token,
     bodyLimitBytes: context.config.agent.bodyLimitBytes,
     machine: { describe: () => machineProfile(context) },
-    onHookBatch: () => { checkpoints.busy(); },
+    onHookBatch: () => { checkpoints.busy(); backgroundSync?.changed(); },
     logLevel: process.env.MSP_LOG_LEVEL,
   });
   // Events the hook spooled while the agent was away go in first, before any live event.
@@ -110,6 +112,17 @@ export async function runAgent(argv: string[]): Promise<void> {
   }, 200);
   probe.unref();
 
+  // Sync with the team server in the background while this machine is logged in (msp login).
+  void import('../sync/background.js').then(({ BackgroundSync: Sync }) => {
+    if (stopping) return;
+    backgroundSync = new Sync(context.store, context.files.syncLogin, {
+      intervalMs: context.config.sync.intervalSeconds * 1000,
+      onSynced: (report) => { if (report.pushed + report.pulled > 0) app.log.info({ sync: report }, 'synced'); },
+      onProblem: (message) => { app.log.warn(message); },
+    });
+    backgroundSync.start();
+  });
+
   // Events the hook spooled while the agent was away (or slow) are ingested every few seconds.
   const spoolTimer = setInterval(() => { drainSpool().catch((error: unknown) => { app.log.warn({ err: error }, 'spool ingest failed'); }); }, 3000);
   spoolTimer.unref();
@@ -122,7 +135,7 @@ export async function runAgent(argv: string[]): Promise<void> {
     clearInterval(spoolTimer);
     if (probeProcess && probeProcess.exitCode === null) probeProcess.kill();
     // close() lets requests in flight finish; only then the store closes (WAL checkpoint).
-    app.close().then(() => checkpoints.stop()).then(
+    app.close().then(() => backgroundSync?.stop()).then(() => checkpoints.stop()).then(
       () => {
         context.close();
         rmSync(hookFiles.port, { force: true });

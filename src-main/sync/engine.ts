@@ -113,6 +113,8 @@ export interface SyncStatus {
   lastError: { at: number; message: string } | null;
   vector: Record<string, number>;
   deferred: number;
+  /** Why the server refused this machine's login (revoked), if it did; cleared by a successful sync. */
+  refused: string | null;
 }
 
 export function syncStatus(store: Store, login: SyncLogin | undefined): SyncStatus {
@@ -126,6 +128,7 @@ export function syncStatus(store: Store, login: SyncLogin | undefined): SyncStat
     lastError: lastError ? (JSON.parse(lastError) as { at: number; message: string }) : null,
     vector: readVector(store),
     deferred: (JSON.parse(store.readState('pull.deferred') ?? '[]') as unknown[]).length,
+    refused: store.readState(SYNC_STATE.revoked) || null,
   };
 }
 

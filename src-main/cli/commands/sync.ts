@@ -114,6 +114,7 @@ const status: CommandSpec = {
         `to push:      ${state.pending} changes`,
         `pulled from:  ${Object.keys(state.vector).length} machines${state.deferred ? `; ${state.deferred} changes waiting for their rows` : ''}`,
         `last error:   ${state.lastError?.message ? `${state.lastError.message} (${ago(state.lastError.at, now)})` : 'none'}`,
+        ...(state.refused ? [`STOPPED:      the server refused this machine (${state.refused}); the agent syncs again after msp login`] : []),
       ].join('\n'));
     }),
 };
