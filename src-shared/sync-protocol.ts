@@ -98,3 +98,20 @@ export const verifyResponse = z.object({
   tables: z.record(z.string(), z.object({ rows: z.number().int(), hash: z.string() })),
 });
 export type VerifyResponse = z.infer<typeof verifyResponse>;
+
+export const verifyRowsRequest = z
+  .object({
+    table: z.string().regex(/^[a-z_]{1,64}$/, 'table must be a table name'),
+    /** Rows with ids above this one (paging); omit for the first page. */
+    after: uuid.optional(),
+    limit: z.number().int().min(1).max(PULL_PAGE_MAX).optional(),
+  })
+  .strict();
+export type VerifyRowsRequest = z.infer<typeof verifyRowsRequest>;
+
+export const verifyRowsResponse = z.object({
+  /** [id, row digest] in id order. */
+  rows: z.array(z.tuple([z.string(), z.string()])),
+  more: z.boolean(),
+});
+export type VerifyRowsResponse = z.infer<typeof verifyRowsResponse>;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { tableSpecs, type TableName } from '../../src-shared/schema/tables/index.js';
-import { pullResponse, pushResponse, verifyResponse, SYNC_BATCH_MAX, type VerifyResponse } from '../../src-shared/sync-protocol.js';
+import { pullResponse, pushResponse, verifyResponse, verifyRowsResponse, SYNC_BATCH_MAX, type VerifyResponse } from '../../src-shared/sync-protocol.js';
 import { TableDigest, rowDigest } from '../../src-shared/sync-verify.js';
 import { MspError } from '../core/errors.js';
 import type { Store } from '../store/store.js';
@@ -144,7 +144,41 @@ export function localDigests(store: Store): VerifyResponse['tables'] {
   return tables;
 }
 
-export interface VerifyReport { equal: boolean; differences: { table: string; local: { rows: number; hash: string }; server: { rows: number; hash: string } }[] }
+export interface TableDifference {
+  table: string;
+  local: { rows: number; hash: string };
+  server: { rows: number; hash: string };
+  /** Up to 20 ids of each kind. */
+  onlyHere: string[];
+  onlyOnServer: string[];
+  different: string[];
+}
+export interface VerifyReport { equal: boolean; differences: TableDifference[] }
+
+const SHOWN_IDS = 20;
+
+/** Which rows of a table differ: the server's row digests (paged) against this replica's. */
+async function rowDifferences(store: Store, connection: Connection, table: TableName): Promise<Pick<TableDifference, 'onlyHere' | 'onlyOnServer' | 'different'>> {
+  const theirs = new Map<string, string>();
+  let after: string | undefined;
+  for (;;) {
+    const page = verifyRowsResponse.parse((await connection.call('/v1/sync/verify/rows', { table, ...(after ? { after } : {}), limit: 10_000 })).body);
+    for (const [id, digest] of page.rows) theirs.set(id, digest);
+    after = page.rows.at(-1)?.[0];
+    if (!page.more || after === undefined) break;
+  }
+  const result = { onlyHere: [] as string[], onlyOnServer: [] as string[], different: [] as string[] };
+  const seen = new Set<string>();
+  for (const row of store.sqlite.prepare(`SELECT * FROM ${table}`).iterate() as IterableIterator<Record<string, unknown>>) {
+    const id = String(row.id);
+    seen.add(id);
+    const digest = theirs.get(id);
+    if (digest === undefined) result.onlyHere.push(id);
+    else if (digest !== rowDigest(table, row)) result.different.push(id);
+  }
+  for (const id of theirs.keys()) if (!seen.has(id)) result.onlyOnServer.push(id);
+  return { onlyHere: result.onlyHere.slice(0, SHOWN_IDS), onlyOnServer: result.onlyOnServer.slice(0, SHOWN_IDS), different: result.different.slice(0, SHOWN_IDS) };
+}
 
 /** Syncs, then compares every synced table with the server's (counts and digests). */
 export async function verifyWithServer(store: Store, authFile: string): Promise<VerifyReport & { sync: SyncReport }> {
@@ -156,7 +190,9 @@ export async function verifyWithServer(store: Store, authFile: string): Promise<
   for (const table of Object.keys(local)) {
     const mine = local[table] ?? { rows: 0, hash: '' };
     const theirs = server.tables[table] ?? { rows: 0, hash: new TableDigest().hash };
-    if (mine.rows !== theirs.rows || mine.hash !== theirs.hash) differences.push({ table, local: mine, server: theirs });
+    if (mine.rows !== theirs.rows || mine.hash !== theirs.hash) {
+      differences.push({ table, local: mine, server: theirs, ...(await rowDifferences(store, connection, table as TableName)) });
+    }
   }
   return { equal: differences.length === 0, differences, sync };
 }

@@ -1,8 +1,9 @@
 /** Push, pull and verify: how agents converge with the server (see src-shared/sync-protocol.ts). */
-import { pullRequest, pullResponse, pushRequest, pushResponse, verifyResponse } from '../../src-shared/sync-protocol.js';
+import { pullRequest, pullResponse, pushRequest, pushResponse, verifyResponse, verifyRowsRequest, verifyRowsResponse } from '../../src-shared/sync-protocol.js';
 import { defineRoute, type RouteSpec } from '../http/route.js';
 import type { Services } from '../services.js';
 import { SyncService } from '../sync/service.js';
+import { verifyRows } from '../sync/verify-rows.js';
 
 export function syncRoutes(services: Services): RouteSpec[] {
   const sync = new SyncService(services.pool, services.clock);
@@ -24,6 +25,12 @@ export function syncRoutes(services: Services): RouteSpec[] {
       summary: 'Per synced table: row count and an order-independent digest, to prove a machine holds the same data',
       reply: verifyResponse,
       handler: () => sync.verify(),
+    }),
+    defineRoute({
+      method: 'POST', url: '/v1/sync/verify/rows', scope: 'msp:read',
+      summary: "One table's row digests in id order, paged: names the rows that differ when verify finds a difference",
+      body: verifyRowsRequest, reply: verifyRowsResponse,
+      handler: ({ body }) => verifyRows(services.pool, body),
     }),
   ];
 }

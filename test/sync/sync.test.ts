@@ -150,6 +150,25 @@ describe('sync through the real msp-server on MariaDB', () => {
     assert.equal(rows<{ n: number }>(b, "SELECT count(*) AS n FROM clients WHERE name = 'Delta Freight'")[0]?.n, 1, 'the good change behind the bad ones arrived');
   });
 
+  it('verify names the rows that differ: changed here, only here, only on the server; exit 1', async () => {
+    b.json(['sync']);
+    const db = new Database(path.join(b.home, 'msp.db'));
+    const acme = db.prepare("SELECT id FROM clients WHERE name = 'Acme'").get() as { id: string };
+    db.prepare("UPDATE clients SET notes = 'edited behind sync' WHERE id = ?").run(acme.id);
+    db.prepare("INSERT INTO clients (id, name, normalized_name, status, created_at, updated_at, origin_id, hlc, deleted) VALUES ('0190f5e0-0000-7000-8000-0000000000aa', 'Stray', 'stray', 'active', 1, 1, 'x', 'x', 0)").run();
+    db.close();
+    const gamma = await database.query<{ id: string }>("SELECT id FROM clients WHERE normalized_name = 'gamma law'");
+    await database.query('DELETE FROM clients WHERE id = ?', [gamma[0]?.id]);
+    await database.query("INSERT INTO clients (id, name, normalized_name, status, created_at, updated_at, origin_id, hlc, deleted) VALUES ('0190f5e0-0000-7000-8000-0000000000bb', 'Ghost', 'ghost', 'active', 1, 1, 'x', 'x', 0)");
+    const result = b.msp(['sync', 'verify']);
+    assert.equal(result.status, 1, result.stdout + result.stderr);
+    assert.match(result.stdout, /^Different:\n- clients: here \d+ rows/);
+    const line = (label: string) => new RegExp(`^ +${label}: (.+)$`, 'm').exec(result.stdout)?.[1]?.split(', ') ?? [];
+    assert.deepEqual(line('only here').sort(), ['0190f5e0-0000-7000-8000-0000000000aa', gamma[0]?.id].sort(), result.stdout);
+    assert.deepEqual(line('different'), [acme.id]);
+    assert.deepEqual(line('only on the server'), ['0190f5e0-0000-7000-8000-0000000000bb']);
+  });
+
   it('an unreachable server is one line and a non-zero exit; the work waits in the outbox', () => {
     const offline = machine(root, 'offline');
     offline.msp(['login', '--server', server.url, '--user', 'ann', '--password-stdin'], `${PASSWORD}\n`);

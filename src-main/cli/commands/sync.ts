@@ -127,7 +127,12 @@ const verify: CommandSpec = {
       const report = await verifyWithServer(opened.store, opened.files.syncLogin);
       print(io, parsed.json, report, () => report.equal
         ? 'Equal: every synced table has the same rows and digest here and on the server.'
-        : ['Different:', ...report.differences.map((d) => `- ${d.table}: here ${d.local.rows} rows (${d.local.hash.slice(0, 12)}), server ${d.server.rows} rows (${d.server.hash.slice(0, 12)})`)].join('\n'));
+        : ['Different:', ...report.differences.flatMap((d) => [
+          `- ${d.table}: here ${d.local.rows} rows (${d.local.hash.slice(0, 12)}), server ${d.server.rows} rows (${d.server.hash.slice(0, 12)})`,
+          ...(d.onlyHere.length ? [`    only here: ${d.onlyHere.join(', ')}`] : []),
+          ...(d.onlyOnServer.length ? [`    only on the server: ${d.onlyOnServer.join(', ')}`] : []),
+          ...(d.different.length ? [`    different: ${d.different.join(', ')}`] : []),
+        ])].join('\n'));
       if (!report.equal) io.exitCode = 1;
     }),
 };
