@@ -23,7 +23,7 @@ const result = await build({
   format: 'cjs',
   minify: true,
   sourcemap: 'linked',
-  external: ['better-sqlite3', 'systeminformation', '@node-rs/argon2'],
+  external: ['better-sqlite3', 'systeminformation', '@node-rs/argon2', '@napi-rs/keyring'],
   // Sources are ESM (import.meta.url); the bundles are CommonJS, where __filename says the same.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -17,6 +17,17 @@ if command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ]; then
   mariadb_up || missing+=("MariaDB is installed but not running on 127.0.0.1:3306: start it with: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql")
 fi
 
+# OS keychain: the credential vault's tests use a real Secret Service (gnome-keyring on a private
+# D-Bus session, started by scripts/test.sh).
+if ! command -v gnome-keyring-daemon >/dev/null 2>&1 || ! command -v dbus-run-session >/dev/null 2>&1; then
+  if as_root && command -v apt-get >/dev/null 2>&1; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gnome-keyring dbus dbus-x11 >/dev/null 2>&1 \
+      || { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gnome-keyring dbus dbus-x11 >/dev/null 2>&1; } || true
+  fi
+  command -v gnome-keyring-daemon >/dev/null 2>&1 && command -v dbus-run-session >/dev/null 2>&1 \
+    || missing+=("an OS keychain (Secret Service) for the vault tests: install it with: apt-get install -y gnome-keyring dbus dbus-x11")
+fi
+
 if [ ${#missing[@]} -gt 0 ]; then
   printf 'tests cannot run yet:\n' >&2
   printf ' - %s\n' "${missing[@]}" >&2

@@ -16,4 +16,6 @@ bash scripts/test-deps.sh
 node scripts/build.mjs
 shopt -s globstar nullglob
 # Node 20 does not expand globs itself: bash does.
-node --import tsx --test --test-concurrency=2 --test-reporter=spec test/**/*.test.ts
+# Inside a private D-Bus session with an unlocked gnome-keyring: the vault's tests use the real
+# OS keychain (Secret Service), never the user's own.
+dbus-run-session -- bash -c 'echo -n msp-test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec node --import tsx --test --test-concurrency=2 --test-reporter=spec "$@"' test-runner test/**/*.test.ts

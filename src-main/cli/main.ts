@@ -3,6 +3,7 @@ import { helpText, parseCommand, type CliIo, type CommandSpec } from './args.js'
 import { catalogCommands } from './commands/catalog.js';
 import { configCommands } from './commands/config.js';
 import { contextCommands } from './commands/context.js';
+import { credCommands } from './commands/cred.js';
 import { demoCommands } from './commands/demo-history.js';
 import { forgetCommands } from './commands/forget.js';
 import { installCommands } from './commands/install.js';
@@ -11,7 +12,7 @@ import { mapCommands } from './commands/map.js';
 import { sessionCommands } from './commands/sessions.js';
 import { syncCommands } from './commands/sync.js';
 
-const commands: CommandSpec[] = [...sessionCommands, ...catalogCommands, ...machineCommands, ...contextCommands, ...forgetCommands, ...mapCommands, ...installCommands, ...configCommands, ...syncCommands, ...demoCommands];
+const commands: CommandSpec[] = [...sessionCommands, ...catalogCommands, ...credCommands, ...machineCommands, ...contextCommands, ...forgetCommands, ...mapCommands, ...installCommands, ...configCommands, ...syncCommands, ...demoCommands];
 
 // Programs of their own (bin/msp.cjs starts their bundles), listed with the commands.
 const agentCommand = 'agent              run the local agent: the API Claude Code hooks post to (msp agent --help)';
