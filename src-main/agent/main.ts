@@ -119,6 +119,16 @@ export async function runAgent(argv: string[]): Promise<void> {
       intervalMs: context.config.sync.intervalSeconds * 1000,
       onSynced: (report) => { if (report.pushed + report.pulled > 0) app.log.info({ sync: report }, 'synced'); },
       onProblem: (message) => { app.log.warn(message); },
+      onRefused: () => {
+        // A revoked machine must not keep the team's secrets: wipe what this keychain cached.
+        import('../vault/credentials.js')
+          .then(async ({ wipeLocalSecrets }) => {
+            const { osKeychain } = await import('../vault/keychain.js');
+            const removed = wipeLocalSecrets({ store: context.store, keychain: osKeychain() });
+            app.log.warn(`revoked by the sync server: ${removed} cached secrets removed from this machine's keychain`);
+          })
+          .catch((error: unknown) => { app.log.warn(`revoked, but the cached secrets could not be wiped: ${(error as Error).message}`); });
+      },
     });
     backgroundSync.start();
   });

@@ -14,6 +14,8 @@ export interface BackgroundSyncOptions {
   random?: () => number;
   onSynced?: (report: SyncReport) => void;
   onProblem?: (message: string) => void;
+  /** The server refused this machine (revoked): the agent wipes the secrets it cached. */
+  onRefused?: (message: string) => void;
 }
 
 /**
@@ -28,7 +30,7 @@ export class BackgroundSync {
   private failures = 0;
   private refusedLogin: number | undefined;
   private stopped = false;
-  private readonly options: Required<Omit<BackgroundSyncOptions, 'onSynced' | 'onProblem'>> & Pick<BackgroundSyncOptions, 'onSynced' | 'onProblem'>;
+  private readonly options: Required<Omit<BackgroundSyncOptions, 'onSynced' | 'onProblem' | 'onRefused'>> & Pick<BackgroundSyncOptions, 'onSynced' | 'onProblem' | 'onRefused'>;
 
   constructor(private readonly store: Store, private readonly loginFile: string, options: BackgroundSyncOptions = {}) {
     this.options = { intervalMs: 60_000, afterChangeMs: 5_000, backoffMs: 5_000, maxBackoffMs: 10 * 60_000, random: Math.random, ...options };
@@ -90,6 +92,7 @@ export class BackgroundSync {
         this.refusedLogin = this.loginStamp();
         this.store.write(() => { this.store.writeState(SYNC_STATE.revoked, message); });
         this.options.onProblem?.(`sync stopped: ${message}`);
+        this.options.onRefused?.(message);
         this.schedule(this.options.intervalMs);
         return;
       }

@@ -9,6 +9,7 @@ import { manualClock } from '../../src-main/core/clock.js';
 import { uuidv7Source } from '../../src-main/core/ids.js';
 import { Store } from '../../src-main/store/store.js';
 import { BackgroundSync } from '../../src-main/sync/background.js';
+import { osKeychain } from '../../src-main/vault/keychain.js';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src-shared/sync-api.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/mariadb.js';
 import { mspBin, startAgent, tempHome, type RunningAgent } from '../helpers/processes.js';
@@ -82,6 +83,12 @@ describe('background sync in the agent, against the real msp-server', () => {
       return rows.length === 1 ? true : undefined;
     });
 
+    // A secret this machine cached in its keychain: a revoked machine must wipe it.
+    const cached = msp(['cred', 'add', 'Laptop cached secret', '--json'], 'Cached-On-Laptop-1');
+    assert.equal(cached.status, 0, `${cached.stderr} (run the tests with npm test: it starts a keychain)`);
+    const cachedId = (JSON.parse(cached.stdout) as { id: string }).id;
+    t.after(() => { osKeychain().delete(cachedId); });
+    assert.equal(osKeychain().get(cachedId), 'Cached-On-Laptop-1');
     const machineId = (JSON.parse(readFileSync(path.join(home, 'msp', 'sync-login.json'), 'utf8')) as { machineId: string }).machineId;
     const boss = await login(server.url, 'boss', { fingerprint: 'b'.repeat(64) });
     const revoked = await fetch(new URL('/v1/admin/revoke', server.url), {
@@ -98,6 +105,8 @@ describe('background sync in the agent, against the real msp-server', () => {
     assert.match(stopped, /refused this machine|log in again/);
     assert.match(msp(['sync', 'status']).stdout, /STOPPED: +the server refused this machine/);
     await waitFor('the agent to log it', () => (/sync stopped: /.test(agent.output()) ? true : undefined), 5000);
+    await waitFor('the cached secret to be wiped', () => (osKeychain().get(cachedId) === null ? true : undefined), 5000);
+    await waitFor('the wipe to be logged', () => (/revoked by the sync server: [1-9]\d* cached secrets removed/.test(agent.output()) ? true : undefined), 5000);
     const rows = await database.query<{ n: number }>("SELECT count(*) AS n FROM clients WHERE name = 'After Revocation'");
     assert.equal(Number(rows[0]?.n), 0, 'nothing more reaches the server from a revoked machine');
   });
