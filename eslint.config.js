@@ -13,7 +13,7 @@ const below = {
   api: ['core', 'store', 'services', 'machine', 'shared'],
   sync: ['core', 'store', 'shared'],
   vault: ['core', 'store', 'shared'],
-  mcp: ['core', 'store', 'machine', 'services', 'shared'],
+  mcp: ['core', 'store', 'machine', 'services', 'vault', 'shared'],
   agent: ['api', 'core', 'store', 'machine', 'services', 'sync', 'vault', 'shared'],
   cli: ['mcp', 'agent', 'api', 'core', 'store', 'machine', 'services', 'sync', 'vault', 'shared'],
   electron: ['cli', 'mcp', 'agent', 'api', 'core', 'store', 'machine', 'services', 'sync', 'vault', 'shared'],

@@ -142,6 +142,13 @@ export function findCredential(store: Store, text: string, clientId?: string | n
   throw new MspError('conflict', `${partial.length} credentials match "${needle}": ${listed}. Say which (by id, or add --client); nothing was revealed`);
 }
 
+/** One credential's description (never its secret), for a model or a list; audited as a read. */
+export function lookupCredential(context: VaultContext, text: string, options: { clientId?: string | null; reason?: string } = {}): CredentialView {
+  const row = findCredential(context.store, text, options.clientId);
+  audit(context, row, 'read', 'success', options.reason);
+  return toView(row, context.keychain);
+}
+
 export type CredentialField = 'secret' | 'username' | 'url';
 
 /** The secret (or another field) of one credential, from this machine's keychain; every reveal audited. */

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, it } from 'node:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -12,7 +14,7 @@ import type { ServiceContext } from '../../src-main/services/context.js';
 import { mspBin, runMsp, runMspJson, tempHome } from '../helpers/processes.js';
 
 const TOOLS = [
-  'context', 'env', 'log_work_item', 'report', 'session_end', 'session_pause', 'session_resume', 'session_show', 'session_start',
+  'context', 'credential_lookup', 'env', 'log_work_item', 'report', 'session_end', 'session_pause', 'session_resume', 'session_show', 'session_start',
   'session_status', 'sessions_list', 'task_add', 'task_done', 'task_list',
 ];
 
@@ -135,6 +137,33 @@ describe('msp mcp: the MCP server', () => {
     assert.ok(env.includes(`, ${process.platform} `), `env names the platform: ${env}`);
     assert.match(env, /^Shells: /m);
     assert.match(env, /^VPN for Dataforth: /m);
+  });
+
+  it('credential_lookup describes one credential (never its secret), refuses ambiguity, and is audited', async (t) => {
+    const home = tempHome(t);
+    const secret = 'Mcp-Canary-Secret-42';
+    const ids: string[] = [];
+    t.after(async () => {
+      const { osKeychain } = await import('../../src-main/vault/keychain.js');
+      for (const id of ids) osKeychain().delete(id);
+    });
+    runMsp(home, ['client', 'add', 'Acme']);
+    for (const name of ['ACME-NAS01 admin', 'ACME-FW01 admin']) {
+      const added = spawnSync(process.execPath, [mspBin, 'cred', 'add', name, '--client', 'Acme', '--username', 'admin', '--json'], { env: { ...process.env, MSP_HOME: home }, input: secret, encoding: 'utf8' });
+      assert.equal(added.status, 0, `${added.stderr} (the keychain comes with npm test)`);
+      ids.push((JSON.parse(added.stdout) as { id: string }).id);
+    }
+    const { ok, refused } = await connect(t, home);
+    const found = await ok('credential_lookup', { name: 'nas01', reason: 'backup failing' });
+    assert.match(found, /^\[[0-9a-f]{8}\] ACME-NAS01 admin: password, client Acme, user admin\.\nSecret v1 \(secret in this machine's keychain\); .* Reveal: msp cred get [0-9a-f]{8}$/);
+    assert.ok(!found.includes(secret), 'the model never gets the secret');
+    const ambiguous = await refused('credential_lookup', { name: 'admin' });
+    assert.match(ambiguous, /2 credentials match "admin"/);
+    assert.ok(!ambiguous.includes(secret));
+    const db = new Database(path.join(home, 'msp.db'), { readonly: true });
+    const audit = db.prepare("SELECT action, reason, outcome FROM credential_audit_log WHERE action = 'read'").all();
+    db.close();
+    assert.deepEqual(audit, [{ action: 'read', reason: 'backup failing', outcome: 'success' }]);
   });
 
   it('report counts every session of a year of demo history, far more than one listSessions answer', async (t) => {
