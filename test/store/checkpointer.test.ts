@@ -28,7 +28,8 @@ function writeClients(store: Store, count: number, from = 0): void {
 }
 
 async function waitFor(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
+  // Generous: on a loaded 2-core machine a worker thread can take seconds to start.
+  const deadline = Date.now() + 20_000;
   while (!condition()) {
     if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
     await sleep(20);
