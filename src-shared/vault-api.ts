@@ -28,6 +28,7 @@ export type RevealSecretResponse = z.infer<typeof revealSecretResponse>;
 
 /** DELETE /v1/vault/secrets/:credentialId */
 export const deleteSecretRequest = z.object({ reason: reason.optional() }).strict();
+export type DeleteSecretRequest = z.infer<typeof deleteSecretRequest>;
 export const deleteSecretResponse = z.object({ credentialId: z.string(), deleted: z.literal(true) });
 
 export const credentialIdParams = z.object({ credentialId: uuid }).strict();
@@ -60,6 +61,10 @@ export const grantView = z.object({
 });
 export type GrantView = z.infer<typeof grantView>;
 export const grantsResponse = z.object({ grants: z.array(grantView) });
+
+/** DELETE /v1/admin/credential-permissions — end a grant (its row is kept, marked revoked). */
+export const revokeGrantRequest = z.object({ id: uuid }).strict();
+export const revokeGrantResponse = z.object({ revoked: grantView });
 
 /** One access to the vault, as the server recorded it (who saw what). */
 export const vaultAuditEntry = z.object({

@@ -66,7 +66,7 @@ export function keyringOf(keys: KeysFile, setting: string, source: Keyring['sour
   return { current, verifying: new Map(signing.map((key) => [key.kid, key.publicKey])), keks, source };
 }
 
-function readKeysFile(file: string, setting: string): KeysFile {
+export function readKeysFile(file: string, setting: string): KeysFile {
   let text: string;
   try {
     const mode = statSync(file).mode & 0o777;
@@ -91,7 +91,7 @@ function readKeysFile(file: string, setting: string): KeysFile {
 }
 
 /** A kid that says when the key was made and stays unique: sig-20260523-1a2b3c. */
-function kidOf(prefix: string, at: number): string {
+export function kidOf(prefix: string, at: number): string {
   return `${prefix}-${new Date(at).toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
 }
 

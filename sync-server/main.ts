@@ -4,10 +4,12 @@
  * 0 done, 1 failed (one line saying why), 2 wrong command line.
  */
 import { systemClock } from './clock.js';
+import { auditCommand } from './commands/audit.js';
 import { keysCommand } from './commands/keys.js';
 import { serveCommand } from './commands/serve.js';
 import { HELP, UsageError } from './commands/usage.js';
 import { userCommand } from './commands/users.js';
+import { keysRetireCommand, keysRotateCommand, vaultRewrapCommand } from './commands/vault.js';
 import { openMigrated } from './commands/database.js';
 import { loadConfig } from './config.js';
 import { ConfigError, ServerError } from './errors.js';
@@ -37,9 +39,20 @@ async function run(argv: string[]): Promise<void> {
     case 'user':
       await userCommand(rest, loadConfig(), systemClock, out);
       return;
-    case 'keys':
-      if (rest.length !== 1 || rest[0] !== 'list') throw new UsageError('usage: msp-server keys list');
-      keysCommand(loadConfig(), systemClock, out, warn);
+    case 'keys': {
+      const [action, kid, ...extra] = rest;
+      if (action === 'list' && kid === undefined) keysCommand(loadConfig(), systemClock, out, warn);
+      else if (action === 'rotate' && kid === undefined) await keysRotateCommand(loadConfig(), systemClock, out, warn);
+      else if (action === 'retire' && kid !== undefined && extra.length === 0) await keysRetireCommand(kid, loadConfig(), systemClock, out, warn);
+      else throw new UsageError('usage: msp-server keys list|rotate|retire KID');
+      return;
+    }
+    case 'vault':
+      if (rest.length !== 1 || rest[0] !== 'rewrap') throw new UsageError('usage: msp-server vault rewrap');
+      await vaultRewrapCommand(loadConfig(), systemClock, out, warn);
+      return;
+    case 'audit':
+      await auditCommand(rest, loadConfig(), systemClock, out);
       return;
     default:
       throw new UsageError(`unknown command "${command}" (see msp-server --help)`);

@@ -10,6 +10,10 @@ import type { Pool } from 'mysql2/promise';
 import type { Db } from './db/connection.js';
 import { DEFAULT_LIMITS, RateLimits, type LimitTable } from './http/rate-limit.js';
 import type { Keyring } from './keys.js';
+import { VaultAudit } from './vault/audit.js';
+import { CredentialGrants } from './vault/grants.js';
+import { KekRing } from './vault/kek-ring.js';
+import { Vault } from './vault/secrets.js';
 
 export interface Services {
   db: Db;
@@ -23,6 +27,11 @@ export interface Services {
   revocations: Revocations;
   logins: Logins;
   limits: RateLimits;
+  /** The KEKs of the credential vault (re-read when the keys file changes). */
+  keks: KekRing;
+  grants: CredentialGrants;
+  vaultAudit: VaultAudit;
+  vault: Vault;
 }
 
 export interface ServiceOptions {
@@ -38,5 +47,9 @@ export function createServices(db: Db, pool: Pool, keyring: Keyring, clock: Cloc
   const refreshTokens = new RefreshTokens(db, clock, revocations);
   const limits = new RateLimits({ ...DEFAULT_LIMITS, ...options.limits }, clock);
   const logins = new Logins({ users, machines, accessTokens, refreshTokens, limits });
-  return { db, pool, clock, users, machines, accessTokens, refreshTokens, revocations, logins, limits };
+  const keks = new KekRing(keyring);
+  const grants = new CredentialGrants(db, clock);
+  const vaultAudit = new VaultAudit(db, clock);
+  const vault = new Vault({ db, clock, keks, grants, audit: vaultAudit });
+  return { db, pool, clock, users, machines, accessTokens, refreshTokens, revocations, logins, limits, keks, grants, vaultAudit, vault };
 }

@@ -9,7 +9,9 @@ CREATE TABLE `vault_audit` (
 	`version` int,
 	`reason` varchar(1000),
 	`at` bigint NOT NULL,
-	CONSTRAINT `vault_audit_id` PRIMARY KEY(`id`)
+	`seq` bigint AUTO_INCREMENT NOT NULL,
+	CONSTRAINT `vault_audit_id` PRIMARY KEY(`id`),
+	CONSTRAINT `vault_audit_seq_uq` UNIQUE(`seq`)
 );
 --> statement-breakpoint
 CREATE TABLE `vault_secrets` (

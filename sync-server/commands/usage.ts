@@ -17,6 +17,13 @@ The MSP Mode sync server ("Jupiter") on MariaDB.
   user disable NAME              disable a user and revoke all their tokens
   user list                      list users
   keys list                      list signing keys and key-encryption keys (ids only, never the keys)
+  keys rotate                    add a new key-encryption key (generated keys file) and re-wrap every
+                                 vault data key under it while servers keep serving
+  keys retire KID                drop an old key-encryption key; refused while any secret still uses it
+  vault rewrap                   re-wrap every vault data key under the newest KEK (after adding one to
+                                 configured keys)
+  audit [--credential ID] [--user NAME] [--limit N]
+                                 who saw what: vault stores, reveals, deletes and re-wraps, newest first
   -h, --help                     show this help
 
 Settings (environment, or keys of the JSON file named by MSP_SERVER_CONFIG; the environment wins):

@@ -25,6 +25,7 @@ function operation(spec: RouteSpec): JsonObject {
     responses[403] = errorReply(`token lacks the scope ${spec.scope}`);
   }
   const parameters: JsonObject[] = spec.anyProtocol === true ? [] : [{ name: PROTOCOL_HEADER, in: 'header', required: true, schema: { type: 'string', enum: [String(PROTOCOL_VERSION)] } }];
+  for (const [, name] of spec.url.matchAll(/:([A-Za-z_]+)/g)) parameters.push({ name, in: 'path', required: true, schema: { type: 'string' } });
   if (spec.query) {
     const query = jsonSchema(spec.query, 'input') as { properties?: Record<string, unknown>; required?: string[] };
     for (const [name, schema] of Object.entries(query.properties ?? {})) parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema });

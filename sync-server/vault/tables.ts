@@ -7,7 +7,7 @@
  * - vault_audit: every attempt to store, reveal, delete or re-wrap a secret, denied ones
  *   included. Append-only: nothing in the server updates or deletes its rows.
  */
-import { bigint, char, customType, index, int, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
+import { bigint, char, customType, index, int, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 
 /** Raw bytes (mysql2 hands back a Buffer); drizzle's varbinary would turn them into a string. */
 const bytes = customType<{ data: Buffer; driverData: Buffer; config: { sqlType: string } }>({
@@ -46,4 +46,10 @@ export const vaultAudit = mysqlTable('vault_audit', {
   version: int('version'),
   reason: varchar('reason', { length: 1000 }),
   at: bigint('at', { mode: 'number' }).notNull(),
-}, (t) => [index('vault_audit_credential_at_idx').on(t.credentialId, t.at), index('vault_audit_user_at_idx').on(t.userName, t.at)]);
+  /** Append order: several rows share a millisecond, and UUIDv7s within one are not ordered. */
+  seq: bigint('seq', { mode: 'number' }).autoincrement().notNull(),
+}, (t) => [
+  uniqueIndex('vault_audit_seq_uq').on(t.seq),
+  index('vault_audit_credential_at_idx').on(t.credentialId, t.at),
+  index('vault_audit_user_at_idx').on(t.userName, t.at),
+]);

@@ -55,7 +55,7 @@ describe('sync server HTTP edge', () => {
     assert.equal(reply.status, 200);
     assert.equal(reply.body.openapi, '3.1.0');
     for (const route of server.server.routes) {
-      const operation = reply.body.paths[route.url]?.[route.method.toLowerCase()];
+      const operation = reply.body.paths[route.url.replace(/:([A-Za-z_]+)/g, '{$1}')]?.[route.method.toLowerCase()];
       assert.ok(operation, `${route.method} ${route.url} missing from the OpenAPI description`);
       assert.equal(operation['x-msp-scope'], route.scope);
       assert.equal(operation.requestBody !== undefined, route.body !== undefined);
