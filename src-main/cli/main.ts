@@ -9,11 +9,12 @@ import { forgetCommands } from './commands/forget.js';
 import { installCommands } from './commands/install.js';
 import { machineCommands } from './commands/machine.js';
 import { mapCommands } from './commands/map.js';
+import { problemCommands } from './commands/problems.js';
 import { searchCommands } from './commands/search.js';
 import { sessionCommands } from './commands/sessions.js';
 import { syncCommands } from './commands/sync.js';
 
-const commands: CommandSpec[] = [...sessionCommands, ...catalogCommands, ...credCommands, ...machineCommands, ...contextCommands, ...searchCommands, ...forgetCommands, ...mapCommands, ...installCommands, ...configCommands, ...syncCommands, ...demoCommands];
+const commands: CommandSpec[] = [...sessionCommands, ...catalogCommands, ...credCommands, ...machineCommands, ...contextCommands, ...searchCommands, ...problemCommands, ...forgetCommands, ...mapCommands, ...installCommands, ...configCommands, ...syncCommands, ...demoCommands];
 
 // Programs of their own (bin/msp.cjs starts their bundles), listed with the commands.
 const agentCommand = 'agent              run the local agent: the API Claude Code hooks post to (msp agent --help)';
