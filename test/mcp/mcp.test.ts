@@ -14,7 +14,7 @@ import type { ServiceContext } from '../../src-main/services/context.js';
 import { mspBin, runMsp, runMspJson, tempHome } from '../helpers/processes.js';
 
 const TOOLS = [
-  'context', 'credential_lookup', 'env', 'log_work_item', 'report', 'session_end', 'session_pause', 'session_resume', 'session_show', 'session_start',
+  'context', 'credential_lookup', 'env', 'log_work_item', 'problems', 'report', 'search', 'session_end', 'session_pause', 'session_resume', 'session_show', 'session_start',
   'session_status', 'sessions_list', 'task_add', 'task_done', 'task_list',
 ];
 
@@ -164,6 +164,20 @@ describe('msp mcp: the MCP server', () => {
     const audit = db.prepare("SELECT action, reason, outcome FROM credential_audit_log WHERE action = 'read'").all();
     db.close();
     assert.deepEqual(audit, [{ action: 'read', reason: 'backup failing', outcome: 'success' }]);
+  });
+
+  it('search and problems answer from the recorded history in dense text, and refuse a query with no words', async (t) => {
+    const home = tempHome(t);
+    runMsp(home, ['start', 'msp', '--client', 'Acme']);
+    runMsp(home, ['end', '--summary', 'Restarted the print spooler on ACME-PRN02; 14 stuck jobs cleared']);
+    runMsp(home, ['client', 'add', 'Beta']);
+    runMsp(home, ['problem', 'add', '--client', 'Beta', '--problem', 'Scanner cannot save to the NAS', '--error', 'protocol negotiation failed: NT_STATUS_CONNECTION_RESET', '--solution', 'Allowed SMB1 for the scanner share only']);
+    const { ok, refused } = await connect(t, home);
+    assert.match(await ok('search', { query: 'spooler' }), /^Found 1 matches in 1 places .*\n- \d{4}-\d\d-\d\d \[[0-9a-f]{8}\] Acme, \d+ min: Restarted the print spooler on ACME-PRN02/);
+    assert.match(await ok('search', { query: 'spooler', client: 'Beta' }), /^Found nothing/);
+    assert.match(await ok('problems', { error: 'smbclient: protocol negotiation failed: NT_STATUS_CONNECTION_RESET on BETA-NAS07' }), /^Similar problems \(1\):\n1\. \[[0-9a-f]{8}\] Scanner cannot save to the NAS — fix: Allowed SMB1 for the scanner share only\n {3}worked 1×, last \d{4}-\d\d-\d\d for Beta/);
+    assert.match(await refused('search', { query: '*** ""' }), /no words to look for/);
+    assert.match(await refused('search', { query: 'x', kind: 'everything' }), /kind/);
   });
 
   it('report counts every session of a year of demo history, far more than one listSessions answer', async (t) => {
