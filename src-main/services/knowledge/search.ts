@@ -17,20 +17,24 @@ export interface SearchQuery {
 export interface SearchHit { kind: SearchKind; rowId: string; sessionId: string | null; clientId: string | null; at: number; score: number }
 
 /** Candidates looked at per query: the newest matches, ranked among themselves (bounded cost, recent work first). */
-const CANDIDATES = 600;
+const CANDIDATES = 150;
 const WORDS = 300;
 
 /**
  * The FTS5 query for what a technician typed: every word must appear (AND), words joined by
- * punctuation stay a phrase ("Get-ADUser" → "get aduser"), the last word may be a prefix.
- * Quoting every piece means no FTS syntax can be injected.
+ * punctuation stay a phrase ("Get-ADUser" → "get aduser"), a word ending in * is a prefix
+ * ("spool*"; prefixes cost more, so only when asked). Quoting every piece means no FTS syntax
+ * can be injected.
  */
 export function ftsQuery(text: string): string {
-  const terms = text.split(/\s+/).map((term) => term.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((pieces) => pieces.length > 0);
+  const terms = text
+    .split(/\s+/)
+    .map((term) => ({ pieces: term.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [], prefix: /[\p{L}\p{N}]{2,}\*$/u.test(term) }))
+    .filter((term) => term.pieces.length > 0);
   if (terms.length === 0) throw new MspError('bad_input', 'the search has no words to look for: give a word, a command or an error text', 'query');
   return terms
     .slice(0, 12)
-    .map((pieces, index, all) => `"${pieces.join(' ')}"${index === all.length - 1 && pieces.length === 1 && pieces[0].length >= 3 ? '*' : ''}`)
+    .map((term) => `"${term.pieces.join(' ')}"${term.prefix && term.pieces.length === 1 ? '*' : ''}`)
     .join(' AND ');
 }
 
@@ -107,7 +111,25 @@ function hitLine(context: ServiceContext, hit: SearchHit): string {
   }
 }
 
-export interface SearchAnswer { text: string; sessions: number; matches: number; capped: boolean; page: number; pages: number }
+/** One entry of the answer: a session with its matching lines, or a match outside any session. */
+function entryOf(context: ServiceContext, key: string, group: SearchHit[]): string | undefined {
+  const first = group[0];
+  if (!first) return undefined;
+  if (first.sessionId === null || key.includes(':')) {
+    const line = hitLine(context, first);
+    return line ? `- ${line}` : undefined;
+  }
+  const session = context.store
+    .prepared('SELECT s.id, s.started_at AS startedAt, s.ended_at AS endedAt, s.summary, s.mode, c.name AS client FROM sessions s LEFT JOIN clients c ON c.id = s.client_id WHERE s.id = ?')
+    .get(first.sessionId) as SessionFacts | undefined;
+  if (!session) return undefined;
+  const minutes = Math.round(((session.endedAt ?? context.store.clock.now()) - session.startedAt) / 60_000);
+  const header = `- ${day(session.startedAt)} [${shortId(session.id)}] ${session.client ?? session.mode}, ${minutes} min${session.endedAt === null ? ' (open)' : ''}: ${session.summary ? oneLine(session.summary, 110) : 'no summary'}`;
+  const details = group.filter((hit) => hit.kind !== 'session').slice(0, 2).map((hit) => hitLine(context, hit)).filter(Boolean);
+  return [header, ...details.map((d) => `    ${d}`)].join('\n');
+}
+
+export interface SearchAnswer { text: string; sessions: number; matches: number; capped: boolean; page: number; more: boolean }
 
 /**
  * `msp search`: "Found N … [dates] – [outcomes]" grouped by session, best first, at most 300 words
@@ -121,31 +143,22 @@ export function search(context: ServiceContext, query: SearchQuery): SearchAnswe
     const key = hit.sessionId ?? `${hit.kind}:${hit.rowId}`;
     groups.set(key, [...(groups.get(key) ?? []), hit]);
   }
-  const lines: string[] = [];
-  for (const [key, group] of groups) {
-    const first = group[0];
-    if (!first) continue;
-    if (first.sessionId === null || key.includes(':')) {
-      const line = hitLine(context, first);
-      if (line) lines.push(`- ${line}`);
-      continue;
-    }
-    const session = context.store
-      .prepared('SELECT s.id, s.started_at AS startedAt, s.ended_at AS endedAt, s.summary, s.mode, c.name AS client FROM sessions s LEFT JOIN clients c ON c.id = s.client_id WHERE s.id = ?')
-      .get(first.sessionId) as SessionFacts | undefined;
-    if (!session) continue;
-    const minutes = Math.round(((session.endedAt ?? context.store.clock.now()) - session.startedAt) / 60_000);
-    const header = `- ${day(session.startedAt)} [${shortId(session.id)}] ${session.client ?? session.mode}, ${minutes} min${session.endedAt === null ? ' (open)' : ''}: ${session.summary ? oneLine(session.summary, 110) : 'no summary'}`;
-    const details = group.filter((hit) => hit.kind !== 'session').slice(0, 2).map((hit) => hitLine(context, hit)).filter(Boolean);
-    lines.push([header, ...details.map((d) => `    ${d}`)].join('\n'));
-  }
-  // Pages of at most WORDS words, whole entries only.
+  // Entries are rendered only as far as the page asked for (each costs a few lookups): a page
+  // holds whole entries up to ~300 words; one more entry tells whether another page follows.
+  const wanted = Math.max(1, query.page ?? 1);
   const pages: string[][] = [[]];
   let words = 0;
-  for (const line of lines) {
+  let more = false;
+  for (const [key, group] of groups) {
+    const line = entryOf(context, key, group);
+    if (!line) continue;
     const count = line.split(/\s+/).filter(Boolean).length;
     const current = pages[pages.length - 1] ?? [];
     if (words + count > WORDS - 25 && current.length > 0) {
+      if (pages.length === wanted) {
+        more = true;
+        break;
+      }
       pages.push([line]);
       words = count;
     } else {
@@ -153,12 +166,12 @@ export function search(context: ServiceContext, query: SearchQuery): SearchAnswe
       words += count;
     }
   }
-  const page = Math.min(Math.max(1, query.page ?? 1), pages.length);
+  const page = Math.min(wanted, pages.length);
   const dates = hits.map((h) => h.at).sort((a, b) => a - b);
   const span = dates.length > 0 ? ` [${day(dates[0] ?? 0)} – ${day(dates[dates.length - 1] ?? 0)}]` : '';
   const head = hits.length === 0
     ? `Found nothing for "${oneLine(query.text, 80)}".`
-    : `Found ${hits.length}${capped ? '+ (newest)' : ''} matches in ${groups.size} places${span}, best first${pages.length > 1 ? `; page ${page} of ${pages.length}` : ''}:`;
-  const tail = page < pages.length ? [`More: --page ${page + 1}. Details: msp show ID.`] : hits.length > 0 ? ['Details: msp show ID.'] : [];
-  return { text: [head, ...(pages[page - 1] ?? []), ...tail].join('\n'), sessions: groups.size, matches: hits.length, capped, page, pages: pages.length };
+    : `Found ${hits.length}${capped ? '+ (newest)' : ''} matches in ${groups.size} places${span}, best first${page > 1 || more ? `; page ${page}` : ''}:`;
+  const tail = more ? [`More: --page ${page + 1}. Details: msp show ID.`] : hits.length > 0 ? ['Details: msp show ID.'] : [];
+  return { text: [head, ...(pages[page - 1] ?? []), ...tail].join('\n'), sessions: groups.size, matches: hits.length, capped, page, more };
 }
