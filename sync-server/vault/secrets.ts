@@ -54,15 +54,16 @@ export class Vault {
     return this.audited(credentialId, 'store', request.reason, caller, async () => {
       for (let attempt = 1; ; attempt++) {
         const existing = await this.current(credentialId);
-        const listed = await this.listedClientOf(credentialId);
-        if (listed !== undefined && listed !== request.clientId) {
-          throw await this.refuse('denied', caller, credentialId, 'store', existing?.version ?? null, request.reason,
-            new ServerError('conflict', `credential ${credentialId} belongs to ${listed === null ? "the MSP's own credentials" : `client ${listed}`} in the synced data, not to ${request.clientId ?? "the MSP's own"}: store it with that clientId`, 'clientId'));
-        }
         await this.authorize(caller, credentialId, request.clientId, 'write', 'store', existing?.version ?? null, request.reason);
         // Moving a secret to another client needs the right to write where it was, too.
         if (existing !== undefined && existing.clientId !== request.clientId) {
           await this.authorize(caller, credentialId, existing.clientId, 'write', 'store', existing.version, request.reason);
+        }
+        // A grant on one client must not let a secret be filed under it when the credential is another client's.
+        const listed = await this.listedClientOf(credentialId);
+        if (listed !== undefined && listed !== request.clientId) {
+          throw await this.refuse('denied', caller, credentialId, 'store', existing?.version ?? null, request.reason,
+            new ServerError('conflict', `credential ${credentialId} belongs to ${listed === null ? "the MSP's own credentials" : `client ${listed}`} in the synced data, not to ${request.clientId ?? "the MSP's own"}: store it with that clientId`, 'clientId'));
         }
         const version = (existing?.version ?? 0) + 1;
         const now = this.deps.clock.now();

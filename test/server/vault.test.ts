@@ -185,6 +185,13 @@ describe('vault routes: store, reveal, delete, grants and the audit of every att
     assert.equal(wrong.status, 409);
     assert.match(String(wrong.body.error), new RegExp(`belongs to client ${CLIENT_B} in the synced data`));
     assert.equal((await vault.store(token.admin ?? '', id, { clientId: CLIENT_B, secret: 'right' })).status, 200);
+    // wendy may write client A's credentials: that does not let her file client B's under A.
+    const wendy = await vault.store(token.wendy ?? '', id, { clientId: CLIENT_A, secret: 'hijack' });
+    assert.equal(wendy.status, 403, 'moving it needs write on client B too');
+    const fresh = newCredentialId();
+    await database.query("INSERT INTO credentials (id, client_id, name, kind, created_at, updated_at, origin_id, hlc) VALUES (?, ?, 'switch', 'password', ?, ?, 'origin', 'hlc')", [fresh, CLIENT_B, now, now]);
+    assert.equal((await vault.store(token.wendy ?? '', fresh, { clientId: CLIENT_A, secret: 'hijack' })).status, 409);
+    assert.equal((await vault.store(token.alice ?? '', fresh, { clientId: CLIENT_A, secret: 'hijack' })).status, 403, 'no grant: refused before the metadata is consulted');
     // Before any secret is stored, a client grant from the metadata decides the reveal's answer.
     const unstored = newCredentialId();
     await database.query("INSERT INTO credentials (id, client_id, name, kind, created_at, updated_at, origin_id, hlc) VALUES (?, ?, 'router', 'password', ?, ?, 'origin', 'hlc')", [unstored, CLIENT_A, now, now]);
