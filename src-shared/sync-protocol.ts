@@ -13,6 +13,8 @@
 import { z } from 'zod';
 
 export const SYNC_BATCH_MAX = 5000;
+/** Tables of the data model that only the server's own routes write (rights are not data anyone can push): not pushed, pulled or verified. */
+export const SERVER_MANAGED_TABLES: readonly string[] = ['credential_permissions'];
 export const PULL_PAGE_MAX = 10_000;
 /** Changes stamped further ahead of the server's clock than this are refused. */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;

@@ -1,5 +1,5 @@
 import { tableSpecs, type TableName } from '../../src-shared/schema/tables/index.js';
-import type { PulledChange, SyncChange } from '../../src-shared/sync-protocol.js';
+import { SERVER_MANAGED_TABLES, type PulledChange, type SyncChange } from '../../src-shared/sync-protocol.js';
 import { mergeChange, type RowClocks } from '../../src-shared/sync-merge.js';
 import type { Store } from '../store/store.js';
 
@@ -11,7 +11,7 @@ type Value = string | number | null;
 const replication = (table: string) => (tableSpecs as Record<string, { replication: string } | undefined>)[table]?.replication;
 export const isSyncedTable = (table: string): table is TableName => {
   const kind = replication(table);
-  return kind === 'mutable' || kind === 'append-only';
+  return (kind === 'mutable' || kind === 'append-only') && !SERVER_MANAGED_TABLES.includes(table);
 };
 
 interface OutboxRow { counter: number; table_name: string; row_id: string; hlc: string | null; fields: string | null }
