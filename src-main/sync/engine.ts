@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { tableSpecs, type TableName } from '../../src-shared/schema/tables/index.js';
 import { pullResponse, pushResponse, verifyResponse, verifyRowsResponse, SYNC_BATCH_MAX, type VerifyResponse } from '../../src-shared/sync-protocol.js';
 import { TableDigest, rowDigest } from '../../src-shared/sync-verify.js';
 import { MspError } from '../core/errors.js';
 import type { Store } from '../store/store.js';
-import { accessToken, type SyncLogin } from './auth.js';
 import { acknowledge, applyPulled, isSyncedTable, readOutbox, readVector } from './changes.js';
-import { request, serverMessage, type ServerAnswer } from './http.js';
+import type { SyncLogin } from './auth.js';
+import { Connection } from './connection.js';
 
 export interface SyncReport {
   pushed: number;
@@ -26,34 +25,6 @@ export const SYNC_STATE = {
   lastError: 'sync.last_error',
   revoked: 'sync.revoked',
 } as const;
-
-class Connection {
-  private login: SyncLogin | undefined;
-  constructor(private readonly authFile: string, private readonly now: () => number) {}
-
-  private ca(login: SyncLogin): string | undefined {
-    return login.caFile ? readFileSync(login.caFile, 'utf8') : undefined;
-  }
-
-  /** One authenticated call; an expired token is refreshed once and the call repeated. */
-  async call(route: string, body?: unknown): Promise<ServerAnswer> {
-    const method = body === undefined ? 'GET' : 'POST';
-    this.login ??= await accessToken(this.authFile, this.now);
-    let answer = await request(new URL(this.login.server), method, route, { body, token: this.login.accessToken, ca: this.ca(this.login) });
-    if (answer.status === 401) {
-      this.login = await accessToken(this.authFile, () => Number.MAX_SAFE_INTEGER / 2);
-      answer = await request(new URL(this.login.server), method, route, { body, token: this.login.accessToken, ca: this.ca(this.login) });
-    }
-    if (answer.status === 200) return answer;
-    const message = serverMessage(answer);
-    if (answer.status === 401 || answer.status === 403) {
-      throw new MspError('unauthorized', `the sync server refused this machine: ${message}`);
-    }
-    if (answer.status === 429) throw new MspError('unavailable', `the sync server asks to slow down: retry in ${answer.retryAfterS ?? 60} s`);
-    if (answer.status === 426 || answer.status === 400) throw new MspError('bad_input', `the sync server refused the request: ${message}`);
-    throw new MspError('unavailable', `the sync server failed: ${message}`);
-  }
-}
 
 /**
  * One sync: push the outbox (batches in counter order, each acknowledged before its changes

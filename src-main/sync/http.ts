@@ -30,7 +30,7 @@ export function checkServerUrl(text: string, allowInsecure: boolean): URL {
 }
 
 /** One JSON request to the sync server; network failures become one clear line. */
-export function request(base: URL, method: 'GET' | 'POST', route: string, options: { body?: unknown; token?: string; ca?: string } = {}): Promise<ServerAnswer> {
+export function request(base: URL, method: 'GET' | 'POST' | 'PUT' | 'DELETE', route: string, options: { body?: unknown; token?: string; ca?: string } = {}): Promise<ServerAnswer> {
   const target = new URL(route, base);
   const client = target.protocol === 'https:' ? https : http;
   let payload: Buffer | undefined = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));

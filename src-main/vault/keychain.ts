@@ -30,8 +30,12 @@ function unavailable(cause: unknown): MspError {
   return new MspError('unavailable', `no OS keychain is available (${why}): ${HOW_TO_ENABLE[process.platform] ?? 'this platform has no supported keychain'}`);
 }
 
-/** The OS keychain through @napi-rs/keyring (prebuilt binaries; keytar is archived upstream). */
-export function osKeychain(service = KEYCHAIN_SERVICE): Keychain {
+/**
+ * The OS keychain through @napi-rs/keyring (prebuilt binaries; keytar is archived upstream).
+ * MSP_KEYCHAIN_SERVICE names another service (two installations for one user, and tests that
+ * play two machines on one keyring).
+ */
+export function osKeychain(service = process.env.MSP_KEYCHAIN_SERVICE || KEYCHAIN_SERVICE): Keychain {
   let Entry: EntryClass;
   try {
     // require, not import: the shipped bundles run without a dynamic-import loader.

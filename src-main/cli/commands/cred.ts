@@ -1,15 +1,39 @@
-import { badInput } from '../../core/errors.js';
+import { MspError, badInput } from '../../core/errors.js';
 import { requireClient } from '../../services/clients.js';
 import { sessionStatus } from '../../services/sessions.js';
 import type { OpenedContext } from '../../services/bootstrap.js';
-import { CREDENTIAL_KINDS, addCredential, listCredentials, revealCredential, rotateCredential, rotationDue, totpCode, type VaultContext } from '../../vault/credentials.js';
-import { osKeychain } from '../../vault/keychain.js';
+import { CREDENTIAL_KINDS, addCredential, findCredential, listCredentials, revealCredential, rotateCredential, rotationDue, totpCode, type VaultContext } from '../../vault/credentials.js';
+import { KEYCHAIN_SERVICE, osKeychain } from '../../vault/keychain.js';
+import { TeamVault } from '../../sync/vault-client.js';
 import { stringOption, type CommandSpec } from '../args.js';
 import { readSecret } from '../secret-input.js';
 import { print, withContext } from './with-context.js';
 
 function vault(opened: OpenedContext): VaultContext {
   return { store: opened.store, keychain: osKeychain(), machineId: opened.machineId, actor: opened.technician, sessionId: sessionStatus(opened)?.id ?? null };
+}
+
+/** Puts a new secret into the team vault when this machine is logged in; says how it went. */
+async function shareWithTeam(opened: OpenedContext, credentialId: string, clientId: string | null, secret: string): Promise<string> {
+  const team = new TeamVault(opened.files.syncLogin);
+  if (!team.available) return 'not logged in';
+  try {
+    await team.store(credentialId, clientId, secret);
+    return 'stored';
+  } catch (error) {
+    return error instanceof MspError ? error.message : (error as Error).message;
+  }
+}
+
+/** A secret stored on another machine is fetched from the team vault (audited there) into this keychain. */
+async function fetchMissingSecret(opened: OpenedContext, context: VaultContext, text: string, reason: string | undefined, clientId: string | null | undefined): Promise<void> {
+  const row = findCredential(opened.store, text, clientId);
+  if (context.keychain.get(row.id) !== null) return;
+  const team = new TeamVault(opened.files.syncLogin);
+  if (!team.available) return;
+  const fetched = await team.reveal(row.id, reason);
+  context.keychain.set(row.id, fetched.secret);
+  opened.store.write((writer) => writer.update('credentials', row.id, { keychainRef: `${KEYCHAIN_SERVICE}/${row.id}` }));
 }
 
 const clientIdOf = (opened: OpenedContext, name: string | undefined) => (name === undefined ? undefined : requireClient(opened.store, name).id);
@@ -52,7 +76,11 @@ const add: CommandSpec = {
         name, clientId, kind: stringOption(parsed, 'kind'), username: stringOption(parsed, 'username'), url: stringOption(parsed, 'url'),
         infrastructureId, notes: stringOption(parsed, 'notes'), rotationIntervalDays: positiveInt(stringOption(parsed, 'rotate-days'), 'rotate-days'),
       }, secret);
-      print(io, parsed.json, view, () => `Stored ${view.name} [${view.shortId}]${view.client ? ` for ${view.client}` : ''}: secret in the OS keychain, description in MSP Mode.`);
+      const team = await shareWithTeam(opened, view.id, clientId, secret);
+      print(io, parsed.json, { ...view, teamVault: team }, () => [
+        `Stored ${view.name} [${view.shortId}]${view.client ? ` for ${view.client}` : ''}: secret in the OS keychain, description in MSP Mode.`,
+        ...(team === 'stored' ? ['Also in the team vault: your other machines fetch it on first use.'] : team === 'not logged in' ? [] : [`warning: kept on this machine only: ${team}`]),
+      ].join('\n'));
     }),
 };
 
@@ -66,11 +94,13 @@ const get: CommandSpec = {
     client: { type: 'string', valueName: 'NAME', description: "only this client's credentials (when names repeat across clients)" },
   },
   run: (parsed, io) =>
-    withContext(io, (opened) => {
+    withContext(io, async (opened) => {
       const field = stringOption(parsed, 'field') ?? 'secret';
       if (field !== 'secret' && field !== 'username' && field !== 'url') throw badInput('field', `--field must be secret, username or url (got "${field}")`);
       const clientName = stringOption(parsed, 'client');
-      const result = revealCredential(vault(opened), parsed.positionals[0] ?? '', {
+      const context = vault(opened);
+      if (field === 'secret') await fetchMissingSecret(opened, context, parsed.positionals[0] ?? '', stringOption(parsed, 'reason'), clientName === undefined ? undefined : clientIdOf(opened, clientName) ?? null);
+      const result = revealCredential(context, parsed.positionals[0] ?? '', {
         field: field, reason: stringOption(parsed, 'reason'), ...(clientName !== undefined ? { clientId: clientIdOf(opened, clientName) ?? null } : {}),
       });
       print(io, parsed.json, { id: result.credential.id, name: result.credential.name, field, value: result.value }, () => result.value);
