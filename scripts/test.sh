@@ -18,4 +18,8 @@ shopt -s globstar nullglob
 # Node 20 does not expand globs itself: bash does.
 # Inside a private D-Bus session with an unlocked gnome-keyring: the vault's tests use the real
 # OS keychain (Secret Service), never the user's own.
-dbus-run-session -- bash -c 'echo -n msp-test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec node --import tsx --test --test-concurrency=2 --test-reporter=spec "$@"' test-runner test/**/*.test.ts
+# Its keyring files live in a temp folder (XDG_DATA_HOME of the daemon only): a fresh, empty login
+# keyring unlocked with a test password, whatever the machine's user has.
+keyrings="$(mktemp -d)"
+trap 'rm -rf "$keyrings"' EXIT
+KEYRING_HOME="$keyrings" dbus-run-session -- bash -c 'echo -n msp-test-keyring | XDG_DATA_HOME="$KEYRING_HOME" gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec node --import tsx --test --test-concurrency=2 --test-reporter=spec "$@"' test-runner test/**/*.test.ts
