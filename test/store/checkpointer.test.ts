@@ -82,8 +82,8 @@ describe('background WAL checkpoints', () => {
     checkpoints.busy();
     await waitFor(() => autocheckpoint(store) === 0, 'the worker to take over');
     await waitFor(() => checkpoints.worker === undefined && autocheckpoint(store) === 1000, 'the idle worker to retire');
-    checkpoints.busy();
-    await waitFor(() => autocheckpoint(store) === 0, 'a worker again');
+    // Writes keep coming (busy() on every batch), so a slow thread start is not mistaken for quiet.
+    await waitFor(() => { checkpoints.busy(); return autocheckpoint(store) === 0; }, 'a worker again');
     await checkpoints.stop();
     assert.equal(checkpoints.worker, undefined);
     checkpoints.busy();
