@@ -15,6 +15,7 @@ import { ftsQuery, search } from '../src-main/services/knowledge/search.js';
 import { Store } from '../src-main/store/store.js';
 import { mspBin, repoRoot } from '../test/helpers/processes.js';
 import { median, percentile, row } from './stats.js';
+import { syncBenchmarks } from './sync.js';
 
 const temp = (prefix: string) => mkdtempSync(path.join(os.tmpdir(), prefix));
 
@@ -318,6 +319,7 @@ async function main(): Promise<void> {
   } finally {
     rmSync(demoHome, { recursive: true, force: true });
   }
+  await syncBenchmarks(print);
 }
 
 main().catch((error: unknown) => {

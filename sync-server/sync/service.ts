@@ -7,14 +7,14 @@
 import type { Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
 import { tableSpecs, type TableName } from '../../src-shared/schema/tables/index.js';
 import { mergeChange, type RowClocks } from '../../src-shared/sync-merge.js';
-import { MAX_CLOCK_AHEAD_MS, PULL_PAGE_MAX, type PulledChange, type PullRequest, type PullResponse, type PushRequest, type PushResponse, type SyncChange, type VerifyResponse } from '../../src-shared/sync-protocol.js';
+import { MAX_CLOCK_AHEAD_MS, PULL_PAGE_MAX, SERVER_MANAGED_TABLES, type PulledChange, type PullRequest, type PullResponse, type PushRequest, type PushResponse, type SyncChange, type VerifyResponse } from '../../src-shared/sync-protocol.js';
 import { TableDigest, rowDigest } from '../../src-shared/sync-verify.js';
 import type { Clock } from '../clock.js';
 import { ServerError } from '../errors.js';
 
 type Value = string | number | null;
 /** Tables whose rows only the server's own routes may write (rights are not data anyone can push). */
-const SERVER_MANAGED = new Set(['credential_permissions']);
+const SERVER_MANAGED = new Set(SERVER_MANAGED_TABLES);
 
 const specOf = (table: string) => (tableSpecs as Record<string, { replication: string; columns: Record<string, unknown> } | undefined>)[table];
 const columnSets = new Map<string, Set<string>>();
@@ -40,6 +40,18 @@ function refusal(change: SyncChange): string | undefined {
 }
 
 const millisOf = (hlc: string) => Number(hlc.slice(0, 13));
+
+/** Rows per multi-row INSERT on the push path. */
+const ROWS_PER_INSERT = 500;
+
+function groupOf<T>(groups: Map<string, T[]>, key: string): T[] {
+  let group = groups.get(key);
+  if (!group) {
+    group = [];
+    groups.set(key, group);
+  }
+  return group;
+}
 
 export interface Pusher { userId: string; machineId: string }
 
@@ -69,22 +81,30 @@ export class SyncService {
         if (reason) rejected.push({ counter: change.counter, reason });
         else accepted.push(change);
       }
-      // Appended rows (the bulk: commands, file changes) go in as multi-row inserts per table;
-      // a group that fails falls back to one change at a time, so only the bad one is refused.
+      // Appended rows (the bulk: commands, file changes) and first inserts of mutable rows go in
+      // as multi-row inserts per table; a group that fails falls back to one change at a time,
+      // so only the bad one is refused.
       const appends = new Map<string, SyncChange[]>();
-      const oneByOne: SyncChange[] = [];
+      const others: SyncChange[] = [];
       for (const change of accepted) {
-        if (change.kind === 'append') appends.set(change.table, [...(appends.get(change.table) ?? []), change]);
-        else oneByOne.push(change);
+        if (change.kind === 'append') groupOf(appends, change.table).push(change);
+        else others.push(change);
       }
       for (const group of appends.values()) {
-        for (let i = 0; i < group.length; i += 500) {
-          const slice = group.slice(i, i + 500);
-          if (!(await this.appendRows(connection, slice, body.origin, now))) oneByOne.push(...slice);
+        for (let i = 0; i < group.length; i += ROWS_PER_INSERT) {
+          const slice = group.slice(i, i + ROWS_PER_INSERT);
+          if (!(await this.appendRows(connection, slice, body.origin, now))) others.push(...slice);
         }
       }
-      oneByOne.sort((a, b) => a.counter - b.counter);
-      for (const change of oneByOne) {
+      const { groups: firstInserts, rest: stepwise } = await this.firstInserts(connection, others);
+      for (const group of firstInserts) {
+        for (let i = 0; i < group.length; i += ROWS_PER_INSERT) {
+          const slice = group.slice(i, i + ROWS_PER_INSERT);
+          if (!(await this.insertFirsts(connection, slice, body.origin, now))) stepwise.push(...slice);
+        }
+      }
+      stepwise.sort((a, b) => a.counter - b.counter);
+      for (const change of stepwise) {
         try {
           await connection.query('SAVEPOINT one_change');
           await this.apply(connection, change, body.origin, now);
@@ -155,6 +175,64 @@ export class SyncService {
       return true;
     } catch {
       await connection.query('ROLLBACK TO SAVEPOINT appended_rows');
+      return false;
+    }
+  }
+
+  /**
+   * Splits upserts into first inserts that can go in together, grouped by table and columns, and
+   * the rest. A first insert sets created_at, is the only change to its row in the batch, and
+   * meets neither a row nor clocks on the server (looked up and locked per table, in one query
+   * each): for it the per-field merge lets every field win, exactly what apply() would write.
+   */
+  private async firstInserts(connection: PoolConnection, changes: SyncChange[]): Promise<{ groups: SyncChange[][]; rest: SyncChange[] }> {
+    const rowOf = (change: SyncChange) => `${change.table}/${change.rowId}`;
+    const changesPerRow = new Map<string, number>();
+    for (const change of changes) changesPerRow.set(rowOf(change), (changesPerRow.get(rowOf(change)) ?? 0) + 1);
+    const candidates = new Map<string, SyncChange[]>();
+    const rest: SyncChange[] = [];
+    for (const change of changes) {
+      const first = change.kind === 'upsert' && 'created_at' in change.fields && !('hlc' in change.fields) && changesPerRow.get(rowOf(change)) === 1;
+      if (first) groupOf(candidates, change.table).push(change);
+      else rest.push(change);
+    }
+    const groups = new Map<string, SyncChange[]>();
+    for (const [table, group] of candidates) {
+      for (let i = 0; i < group.length; i += ROWS_PER_INSERT) {
+        const slice = group.slice(i, i + ROWS_PER_INSERT);
+        const ids = slice.map((change) => change.rowId);
+        const [rows] = await connection.query<RowDataPacket[]>(`SELECT id FROM \`${table}\` WHERE id IN (?) FOR UPDATE`, [ids]);
+        const [clocked] = await connection.query<RowDataPacket[]>('SELECT row_id AS id FROM sync_row_clocks WHERE table_name = ? AND row_id IN (?) FOR UPDATE', [table, ids]);
+        const known = new Set([...rows, ...clocked].map((row) => String(row.id)));
+        for (const change of slice) {
+          if (known.has(change.rowId)) rest.push(change);
+          else groupOf(groups, `${table}:${Object.keys(change.fields).join(',')}`).push(change);
+        }
+      }
+    }
+    return { groups: [...groups.values()], rest };
+  }
+
+  /** One multi-row INSERT of first inserts with the same columns, and their clocks; false when it failed (nothing written). */
+  private async insertFirsts(connection: PoolConnection, changes: SyncChange[], origin: string, now: number): Promise<boolean> {
+    const first = changes[0];
+    if (!first) return true;
+    const columns = Object.keys(first.fields);
+    const names = [...columns, 'id', 'hlc', 'origin_id', 'updated_at'];
+    try {
+      await connection.query('SAVEPOINT first_inserts');
+      await connection.query(
+        `INSERT INTO \`${first.table}\` (${names.map((n) => `\`${n}\``).join(', ')}) VALUES ?`,
+        [changes.map((change) => [...columns.map((n) => change.fields[n] ?? null), change.rowId, change.hlc, origin, now])],
+      );
+      // The clocks apply() records for an insert: each column the change set, and '*' (it set created_at).
+      await connection.query(
+        'INSERT INTO sync_row_clocks (table_name, row_id, clocks) VALUES ? ON DUPLICATE KEY UPDATE clocks = VALUES(clocks)',
+        [changes.map((change) => [change.table, change.rowId, JSON.stringify({ ...Object.fromEntries(columns.map((column) => [column, change.hlc])), '*': change.hlc })])],
+      );
+      return true;
+    } catch {
+      await connection.query('ROLLBACK TO SAVEPOINT first_inserts');
       return false;
     }
   }
@@ -248,7 +326,7 @@ export class SyncService {
       const [origins] = await connection.query<RowDataPacket[]>('SELECT origin_id AS origin, max_counter AS held FROM sync_origins');
       const tables: VerifyResponse['tables'] = {};
       for (const table of Object.keys(tableSpecs) as TableName[]) {
-        if (specOf(table)?.replication === 'local') continue;
+        if (specOf(table)?.replication === 'local' || SERVER_MANAGED.has(table)) continue;
         const digest = new TableDigest();
         const [rows] = await connection.query<RowDataPacket[]>({ sql: `SELECT * FROM \`${table}\``, supportBigNumbers: true, bigNumberStrings: false });
         for (const row of rows) digest.add(rowDigest(table, row));
