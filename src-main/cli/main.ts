@@ -5,6 +5,7 @@ import { configCommands } from './commands/config.js';
 import { contextCommands } from './commands/context.js';
 import { credCommands } from './commands/cred.js';
 import { demoCommands } from './commands/demo-history.js';
+import { envCommands } from './commands/env.js';
 import { forgetCommands } from './commands/forget.js';
 import { installCommands } from './commands/install.js';
 import { machineCommands } from './commands/machine.js';
@@ -14,7 +15,7 @@ import { searchCommands } from './commands/search.js';
 import { sessionCommands } from './commands/sessions.js';
 import { syncCommands } from './commands/sync.js';
 
-const commands: CommandSpec[] = [...sessionCommands, ...catalogCommands, ...credCommands, ...machineCommands, ...contextCommands, ...searchCommands, ...problemCommands, ...forgetCommands, ...mapCommands, ...installCommands, ...configCommands, ...syncCommands, ...demoCommands];
+const commands: CommandSpec[] = [...sessionCommands, ...catalogCommands, ...credCommands, ...machineCommands, ...contextCommands, ...searchCommands, ...problemCommands, ...envCommands, ...forgetCommands, ...mapCommands, ...installCommands, ...configCommands, ...syncCommands, ...demoCommands];
 
 // Programs of their own (bin/msp.cjs starts their bundles), listed with the commands.
 const agentCommand = 'agent              run the local agent: the API Claude Code hooks post to (msp agent --help)';
