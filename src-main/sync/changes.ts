@@ -78,7 +78,7 @@ function applyOne(store: Store, change: PulledChange, now: number): 'applied' | 
     }
   } else {
     const sets = [...columns.map((c) => `${c} = ?`), 'hlc = ?', 'origin_id = ?', 'updated_at = ?'];
-    store.sqlite.prepare(`UPDATE ${table} SET ${sets.join(', ')} WHERE id = ?`).run(...columns.map((c) => merge.winners[c] ?? null), merge.hlc ?? change.hlc, change.origin, now, change.rowId);
+    store.prepared(`UPDATE ${table} SET ${sets.join(', ')} WHERE id = ?`).run(...columns.map((c) => merge.winners[c] ?? null), merge.hlc ?? change.hlc, change.origin, now, change.rowId);
   }
   if (merge.clocks) store.prepared('INSERT INTO row_clocks (table_name, row_id, clocks) VALUES (?, ?, ?) ON CONFLICT (table_name, row_id) DO UPDATE SET clocks = excluded.clocks').run(table, change.rowId, JSON.stringify(merge.clocks));
   return 'applied';
@@ -87,7 +87,7 @@ function applyOne(store: Store, change: PulledChange, now: number): 'applied' | 
 function insertRow(store: Store, table: TableName, change: PulledChange, fields: Record<string, Value>, now: number): void {
   const values: Record<string, Value> = { created_at: now, ...fields, hlc: change.kind === 'append' ? (fields.hlc ?? change.hlc) : change.hlc, origin_id: change.origin, updated_at: now, id: change.rowId };
   const names = Object.keys(values);
-  store.sqlite.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((n) => values[n] ?? null));
+  store.prepared(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((n) => values[n] ?? null));
   if (change.kind === 'upsert') {
     // Columns the change did not carry keep their defaults with the clock of "never".
     const clocks: RowClocks = Object.fromEntries(Object.keys(fields).map((column) => [column, change.hlc]));

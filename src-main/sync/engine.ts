@@ -26,6 +26,19 @@ export const SYNC_STATE = {
   revoked: 'sync.revoked',
 } as const;
 
+/** A push body stays well under the server's default body limit (4 MB): captured output makes changes large. */
+const PUSH_BODY_BYTES = 1_500_000;
+
+/** The longest prefix of the batch under PUSH_BODY_BYTES (at least one change). */
+function fitBatch<T>(changes: T[]): T[] {
+  let bytes = 0;
+  for (let index = 0; index < changes.length; index++) {
+    bytes += Buffer.byteLength(JSON.stringify(changes[index]));
+    if (bytes > PUSH_BODY_BYTES && index > 0) return changes.slice(0, index);
+  }
+  return changes;
+}
+
 /**
  * One sync: push the outbox (batches in counter order, each acknowledged before its changes
  * leave the outbox), then pull by version vector until the server has nothing more (each page
@@ -39,7 +52,7 @@ export async function syncOnce(store: Store, authFile: string, onProgress: (prog
   try {
     const pending = (store.prepared('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n;
     for (;;) {
-      const changes = readOutbox(store, SYNC_BATCH_MAX);
+      const changes = fitBatch(readOutbox(store, SYNC_BATCH_MAX));
       const first = changes[0];
       if (!first) break;
       const answer = pushResponse.parse((await connection.call('/v1/sync/push', { origin: store.originId, changes })).body);

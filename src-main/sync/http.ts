@@ -1,11 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src-shared/sync-api.js';
 import { MspError } from '../core/errors.js';
 
-/** Bodies above this are gzipped: pushes of thousands of rows shrink ~5x, small calls are not worth it. */
-const GZIP_ABOVE_BYTES = 16 * 1024;
 const TIMEOUT_MS = 30_000;
 
 export interface ServerAnswer { status: number; body: unknown; retryAfterS?: number }
@@ -33,15 +31,12 @@ export function checkServerUrl(text: string, allowInsecure: boolean): URL {
 export function request(base: URL, method: 'GET' | 'POST' | 'PUT' | 'DELETE', route: string, options: { body?: unknown; token?: string; ca?: string } = {}): Promise<ServerAnswer> {
   const target = new URL(route, base);
   const client = target.protocol === 'https:' ? https : http;
-  let payload: Buffer | undefined = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
+  const payload: Buffer | undefined = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
   const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), accept: 'application/json', 'accept-encoding': 'gzip' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (payload) {
+    // Request bodies go uncompressed: the server takes JSON as sent (answers may come gzipped).
     headers['content-type'] = 'application/json';
-    if (payload.length > GZIP_ABOVE_BYTES) {
-      payload = gzipSync(payload);
-      headers['content-encoding'] = 'gzip';
-    }
     headers['content-length'] = String(payload.length);
   }
   return new Promise((resolve, reject) => {

@@ -5,6 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
+import { manualClock } from '../../src-main/core/clock.js';
+import { uuidv7Source } from '../../src-main/core/ids.js';
+import { Store } from '../../src-main/store/store.js';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src-shared/sync-api.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/mariadb.js';
 import { mspBin } from '../helpers/processes.js';
@@ -101,6 +104,25 @@ describe('sync through the real msp-server on MariaDB', () => {
     const status = a.json<{ pending: number; lastSuccess: number; lastError: unknown }>(['sync', 'status']);
     assert.equal(status.pending, 0);
     assert.ok(status.lastSuccess > 0);
+  });
+
+  it('an outbox far larger than the server takes in one request goes in size-capped batches', () => {
+    const clock = manualClock(Date.now());
+    const store = Store.open({ file: path.join(a.home, 'msp.db'), clock, ids: uuidv7Source(() => clock.now()) });
+    try {
+      store.write((w) => {
+        for (let i = 0; i < 3000; i++) {
+          w.insert('commands_run', { command: `robocopy \\\\fs01\\share${i} D:\\backup /MIR`, shell: 'cmd', success: false, exitCode: 8, stderrTail: `ERROR 5 (0x00000005) Accessing Source Directory ${'x'.repeat(2400)}`, startedAt: i, finishedAt: i + 1, source: 'capture' });
+        }
+      });
+    } finally {
+      store.close();
+    }
+    const pushed = a.json<{ pushed: number }>(['sync']);
+    assert.ok(pushed.pushed >= 3000, `pushed ${pushed.pushed}`);
+    assert.equal(a.json<{ pending: number }>(['sync', 'status']).pending, 0);
+    b.json(['sync']);
+    assert.equal(rows<{ n: number }>(b, "SELECT count(*) AS n FROM commands_run WHERE command LIKE 'robocopy%'")[0]?.n, 3000);
   });
 
   it('the same client created offline on both machines converges on one row (natural-key id)', () => {
