@@ -16,6 +16,7 @@ import { Store } from '../src-main/store/store.js';
 import { mspBin, repoRoot } from '../test/helpers/processes.js';
 import { median, percentile, row } from './stats.js';
 import { syncBenchmarks } from './sync.js';
+import { vaultBenchmarks } from './vault.js';
 
 const temp = (prefix: string) => mkdtempSync(path.join(os.tmpdir(), prefix));
 
@@ -320,6 +321,7 @@ async function main(): Promise<void> {
     rmSync(demoHome, { recursive: true, force: true });
   }
   await syncBenchmarks(print);
+  await vaultBenchmarks(print);
 }
 
 main().catch((error: unknown) => {
