@@ -1,17 +1,8 @@
 import type { SessionView, TaskView } from '../../src-shared/api.js';
 
-export function formatMinutes(total: number): string {
-  const hours = Math.floor(total / 60);
-  const minutes = total % 60;
-  return hours > 0 ? `${hours}h${String(minutes).padStart(2, '0')}m` : `${minutes}m`;
-}
+import { minutesText as formatMinutes, timeText as formatTime } from '../core/text.js';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** Local date and time, minute precision: 2026-11-25 14:30. */
-export function formatTime(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+export { formatMinutes, formatTime };
 
 function who(session: SessionView): string {
   if (session.mode === 'msp') return `${session.client ?? '?'}${session.project ? ` / ${session.project}` : ''}`;

@@ -2,19 +2,9 @@
 import type { SessionView, TaskView } from '../../src-shared/api.js';
 import { badInput } from '../core/errors.js';
 
-export function minutesText(total: number): string {
-  const hours = Math.floor(total / 60);
-  const minutes = total % 60;
-  return hours > 0 ? `${hours}h${String(minutes).padStart(2, '0')}m` : `${minutes}m`;
-}
+import { minutesText, timeText } from '../core/text.js';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Local date and time to the minute: 2026-11-25 14:30. */
-export function timeText(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+export { minutesText, timeText };
 
 export const dayText = (ms: number) => timeText(ms).slice(0, 10);
 

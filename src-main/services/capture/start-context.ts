@@ -1,4 +1,5 @@
 import type { Capabilities } from '../../../src-shared/machine.js';
+import { oneLine, utcDay } from '../../core/text.js';
 import { shortId } from '../../core/ids.js';
 import { redactSecrets } from '../../core/redaction.js';
 import type { Store } from '../../store/store.js';
@@ -7,11 +8,7 @@ import { machineProfile } from '../machine-profile.js';
 import type { LinkedSession } from './link.js';
 
 const MAX_WORDS = 300;
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const oneLine = (text: string, max: number) => {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-};
+const day = utcDay;
 const wordsOf = (line: string) => line.split(/\s+/).filter(Boolean).length;
 
 /**

@@ -1,12 +1,9 @@
 import { MspError } from '../../core/errors.js';
+import { oneLine } from '../../core/text.js';
 import type { ServiceContext } from '../context.js';
 import { machineProfile } from '../machine-profile.js';
 
 const WORDS = 150;
-const oneLine = (text: string, max: number) => {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-};
 
 interface Device { id: string; name: string; os: string | null; version: string | null; ps: string | null; role: string | null; notes: string | null }
 

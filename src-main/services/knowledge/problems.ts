@@ -1,4 +1,5 @@
 import { MspError } from '../../core/errors.js';
+import { oneLine, utcDay } from '../../core/text.js';
 import { errorSignature, signatureTerms } from '../../core/error-signature.js';
 import { shortId } from '../../core/ids.js';
 import { redactSecrets } from '../../core/redaction.js';
@@ -7,11 +8,7 @@ import { requireClient } from '../clients.js';
 import { activeRecord } from '../sessions.js';
 
 const WORDS = 250;
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const oneLine = (text: string, max: number) => {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-};
+const day = utcDay;
 const clean = (text: string | undefined, max: number) => (text === undefined ? null : redactSecrets(text.slice(0, max)).text);
 
 export interface AddProblemRequest {

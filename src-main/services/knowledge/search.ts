@@ -1,4 +1,5 @@
 import { MspError } from '../../core/errors.js';
+import { oneLine, utcDay } from '../../core/text.js';
 import { shortId } from '../../core/ids.js';
 import type { ServiceContext } from '../context.js';
 
@@ -71,11 +72,7 @@ export function searchHits(context: ServiceContext, query: SearchQuery): SearchH
 
 interface SessionFacts { id: string; startedAt: number; endedAt: number | null; summary: string | null; client: string | null; mode: string }
 
-const oneLine = (text: string, max: number) => {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-};
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const day = utcDay;
 
 /** The text of a hit, as one short line. */
 function hitLine(context: ServiceContext, hit: SearchHit): string {
