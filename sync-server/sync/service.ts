@@ -4,6 +4,7 @@
  * repeats is acknowledged without being applied again; what it cannot apply is quarantined with
  * its reason and does not block the changes behind it.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
 import { tableSpecs, type TableName } from '../../src-shared/schema/tables/index.js';
 import { mergeChange, type RowClocks } from '../../src-shared/sync-merge.js';
@@ -41,6 +42,16 @@ function refusal(change: SyncChange): string | undefined {
 
 const millisOf = (hlc: string) => Number(hlc.slice(0, 13));
 
+/**
+ * How MariaDB tells a transaction it lost a lock race: pushes from two machines inserting rows
+ * into the same index gap deadlock (their locked lookups take gap locks), and the loser is rolled
+ * back whole. Such a push is run again; the error never counts against a change (which would
+ * quarantine a good change, so lose it).
+ */
+const LOST_RACE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+const lostRace = (error: unknown) => LOST_RACE.has(String((error as { code?: unknown } | undefined)?.code));
+const PUSH_ATTEMPTS = 6;
+
 /** Rows per multi-row INSERT on the push path. */
 const ROWS_PER_INSERT = 500;
 
@@ -59,6 +70,19 @@ export class SyncService {
   constructor(private readonly pool: Pool, private readonly clock: Clock) {}
 
   async push(body: PushRequest, pusher: Pusher): Promise<PushResponse> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.pushOnce(body, pusher);
+      } catch (error) {
+        if (!lostRace(error)) throw error;
+        if (attempt === PUSH_ATTEMPTS) throw new ServerError('unavailable', `the sync server is busy with other machines' pushes (lost ${attempt} lock races in a row): sync again in a moment`);
+        // Jittered, so the pushes that collided do not collide again.
+        await sleep(Math.random() * 20 * attempt);
+      }
+    }
+  }
+
+  private async pushOnce(body: PushRequest, pusher: Pusher): Promise<PushResponse> {
     const now = this.clock.now();
     const ahead = body.changes.find((change) => millisOf(change.hlc) > now + MAX_CLOCK_AHEAD_MS);
     if (ahead) {
@@ -109,6 +133,7 @@ export class SyncService {
           await connection.query('SAVEPOINT one_change');
           await this.apply(connection, change, body.origin, now);
         } catch (error) {
+          if (lostRace(error)) throw error;
           await connection.query('ROLLBACK TO SAVEPOINT one_change');
           rejected.push({ counter: change.counter, reason: `cannot apply: ${(error as Error).message.slice(0, 300)}` });
         }
@@ -173,7 +198,8 @@ export class SyncService {
         changes.flatMap((change) => [...names.slice(0, -3).map((n) => change.fields[n] ?? null), change.rowId, origin, now]),
       );
       return true;
-    } catch {
+    } catch (error) {
+      if (lostRace(error)) throw error;
       await connection.query('ROLLBACK TO SAVEPOINT appended_rows');
       return false;
     }
@@ -231,7 +257,8 @@ export class SyncService {
         [changes.map((change) => [change.table, change.rowId, JSON.stringify({ ...Object.fromEntries(columns.map((column) => [column, change.hlc])), '*': change.hlc })])],
       );
       return true;
-    } catch {
+    } catch (error) {
+      if (lostRace(error)) throw error;
       await connection.query('ROLLBACK TO SAVEPOINT first_inserts');
       return false;
     }
