@@ -1,6 +1,7 @@
 import { tableSpecs, type TableName } from '../../src-shared/schema/tables/index.js';
 import { SERVER_MANAGED_TABLES, type PulledChange, type SyncChange } from '../../src-shared/sync-protocol.js';
 import { mergeChange, type RowClocks } from '../../src-shared/sync-merge.js';
+import { withBulkCommandIndex } from '../store/search-bulk.js';
 import type { Store } from '../store/store.js';
 
 /** Columns every row has that sync carries apart (id) or that each replica sets for itself. */
@@ -114,21 +115,25 @@ export function applyPulled(store: Store, changes: PulledChange[], vector: Recor
     const now = store.clock.now();
     const waiting = JSON.parse(store.readState('pull.deferred') ?? '[]') as PulledChange[];
     let queue = [...waiting, ...changes];
-    for (let pass = 0; pass < 3 && queue.length > 0; pass++) {
-      const again: PulledChange[] = [];
-      for (const change of queue) {
-        const reason = refusal(change);
-        if (reason) {
-          report.refused.push({ origin: change.origin, counter: change.counter, reason });
-          continue;
+    const newCommands = queue.filter((change) => change.kind === 'append' && change.table === 'commands_run').length;
+    withBulkCommandIndex(store, newCommands, (inserted) => {
+      for (let pass = 0; pass < 3 && queue.length > 0; pass++) {
+        const again: PulledChange[] = [];
+        for (const change of queue) {
+          const reason = refusal(change);
+          if (reason) {
+            report.refused.push({ origin: change.origin, counter: change.counter, reason });
+            continue;
+          }
+          const outcome = applyOne(store, change, now);
+          if (outcome === 'deferred') again.push(change);
+          else report[outcome]++;
+          if (outcome === 'applied' && change.kind === 'append' && change.table === 'commands_run') inserted(change.rowId);
+          store.observeClock(change.hlc);
         }
-        const outcome = applyOne(store, change, now);
-        if (outcome === 'deferred') again.push(change);
-        else report[outcome]++;
-        store.observeClock(change.hlc);
+        queue = again;
       }
-      queue = again;
-    }
+    });
     report.deferred = queue.length;
     store.writeState('pull.deferred', JSON.stringify(queue));
     store.writeState('pull.vector', JSON.stringify(vector));

@@ -93,6 +93,25 @@ describe('sync apply: per-field last writer wins', () => {
     assert.deepEqual(localDigests(b.store), localDigests(a.store));
   });
 
+  it('a large page of commands is searchable on arrival (indexed in bulk), and the row trigger is back afterwards', (t) => {
+    const a = replica(t, 'a', 1_767_000_000_000);
+    const b = replica(t, 'b', 1_767_000_000_000);
+    a.store.write((w) => {
+      for (let i = 0; i < 500; i++) w.insert('commands_run', { command: `Get-Mailbox -Identity user${i} | Set-Mailbox -ProhibitSendQuota 49GB`, shell: 'powershell', success: i % 10 !== 0, errorMessage: i % 10 === 0 ? 'The operation couldn\'t be performed because object couldn\'t be found' : null, startedAt: i, finishedAt: i + 1, source: 'capture' });
+    });
+    const page = readOutbox(a.store, 10_000).map((change) => ({ ...change, origin: a.store.originId }));
+    applyPulled(b.store, page, {});
+    const count = (r: Replica, sql: string) => (r.store.sqlite.prepare(sql).get() as { n: number }).n;
+    assert.equal(count(b, "SELECT count(*) AS n FROM search_docs WHERE kind = 'command'"), 500);
+    assert.equal(count(b, "SELECT count(*) AS n FROM search_index WHERE search_index MATCH '\"prohibitsendquota\"'"), 500);
+    assert.equal(count(b, "SELECT count(*) AS n FROM search_index WHERE search_index MATCH '\"object\" AND \"found\"'"), 50, 'error text is indexed too');
+    assert.equal(count(b, "SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name = 'search_commands_run_ai'"), 1);
+    b.store.write((w) => w.insert('commands_run', { command: 'Get-Mailbox -Identity later', shell: 'powershell', success: true, startedAt: 1, finishedAt: 2, source: 'capture' }));
+    assert.equal(count(b, "SELECT count(*) AS n FROM search_index WHERE search_index MATCH '\"later\"'"), 1, 'the row trigger indexes local work again');
+    applyPulled(b.store, page, {});
+    assert.equal(count(b, "SELECT count(*) AS n FROM search_docs WHERE kind = 'command'"), 501, 'a replayed page indexes nothing twice');
+  });
+
   it('refuses changes to tables that do not sync or columns that do not exist, and applies the rest', (t) => {
     const a = replica(t, 'a', 1_767_000_000_000);
     const origin = '0190f5e0-0000-7000-8000-000000000001';
