@@ -52,6 +52,28 @@ function readClocks(store: Store, table: string, rowId: string): RowClocks | und
   return row ? (JSON.parse(row.clocks) as RowClocks) : undefined;
 }
 
+const defaults = new Map<TableName, Record<string, Value>>();
+/** Every column's default, as an insert leaves a column it does not set (booleans 0/1). */
+function defaultsOf(table: TableName): Record<string, Value> {
+  let row = defaults.get(table);
+  if (!row) {
+    const columns = tableSpecs[table].columns as Record<string, { default?: string | number | boolean }>;
+    row = { deleted: 0, ...Object.fromEntries(Object.entries(columns).map(([name, spec]) => [name, typeof spec.default === 'boolean' ? Number(spec.default) : spec.default ?? null])) };
+    defaults.set(table, row);
+  }
+  return row;
+}
+
+/**
+ * An insert (it sets created_at) stamps the whole row on the machine that made it: its writer
+ * clocks every column with '*', those it left at their defaults included. Where the row exists
+ * already (the same natural key created on another machine first), the insert must stamp the
+ * same columns here, or this replica keeps values the inserting machine never has. The server
+ * does the same (sync-server/sync/service.ts).
+ */
+const asWholeRow = (table: TableName, change: PulledChange): PulledChange =>
+  change.kind === 'upsert' && 'created_at' in change.fields ? { ...change, fields: { ...defaultsOf(table), ...change.fields } } : change;
+
 /**
  * Applies one change made elsewhere. Never writes the outbox: what came from the server is not
  * pushed back. Returns 'deferred' when the row cannot exist yet (an update whose insert has not
@@ -66,7 +88,7 @@ function applyOne(store: Store, change: PulledChange, now: number): 'applied' | 
     return 'applied';
   }
   const clocks = change.kind === 'upsert' ? readClocks(store, table, change.rowId) ?? (existing ? { '*': existing.hlc } : undefined) : undefined;
-  const merge = mergeChange(change, clocks, existing?.hlc);
+  const merge = mergeChange(existing ? asWholeRow(table, change) : change, clocks, existing?.hlc);
   const columns = Object.keys(merge.winners);
   if (columns.length === 0) return 'unchanged';
   if (!existing) {

@@ -64,6 +64,28 @@ function groupOf<T>(groups: Map<string, T[]>, key: string): T[] {
   return group;
 }
 
+const defaults = new Map<string, Record<string, Value>>();
+/** Every column's default, as an insert leaves a column it does not set (booleans 0/1). */
+function defaultsOf(table: string): Record<string, Value> {
+  let row = defaults.get(table);
+  if (!row) {
+    const columns = (specOf(table)?.columns ?? {}) as Record<string, { default?: string | number | boolean }>;
+    row = { deleted: 0, ...Object.fromEntries(Object.entries(columns).map(([name, spec]) => [name, typeof spec.default === 'boolean' ? Number(spec.default) : spec.default ?? null])) };
+    defaults.set(table, row);
+  }
+  return row;
+}
+
+/**
+ * An insert (it sets created_at) stamps the whole row on the machine that made it: its writer
+ * clocks every column with '*', those it left at their defaults included. Where the row exists
+ * already (the same natural key created on another machine first), the insert must stamp the
+ * same columns here, or the server keeps values the inserting machine never has. The agent
+ * does the same (src-main/sync/changes.ts).
+ */
+const asWholeRow = (change: SyncChange): SyncChange =>
+  change.kind === 'upsert' && 'created_at' in change.fields ? { ...change, fields: { ...defaultsOf(change.table), ...change.fields } } : change;
+
 export interface Pusher { userId: string; machineId: string }
 
 export class SyncService {
@@ -281,7 +303,7 @@ export class SyncService {
       const stored = clockRows[0] as { clocks: string } | undefined;
       clocks = stored ? (JSON.parse(stored.clocks) as RowClocks) : existing ? { '*': existing.hlc } : undefined;
     }
-    const merge = mergeChange(change, clocks, existing?.hlc);
+    const merge = mergeChange(existing ? asWholeRow(change) : change, clocks, existing?.hlc);
     const columns = Object.keys(merge.winners);
     if (columns.length === 0) return;
     if (!existing) {
