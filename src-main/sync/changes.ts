@@ -99,10 +99,11 @@ function applyOne(store: Store, change: PulledChange, now: number): 'applied' | 
       if (/NOT NULL constraint failed/.test((error as Error).message)) return 'deferred';
       throw error;
     }
-  } else {
-    const sets = [...columns.map((c) => `${c} = ?`), 'hlc = ?', 'origin_id = ?', 'updated_at = ?'];
-    store.prepared(`UPDATE ${table} SET ${sets.join(', ')} WHERE id = ?`).run(...columns.map((c) => merge.winners[c] ?? null), merge.hlc ?? change.hlc, change.origin, now, change.rowId);
+    // insertRow recorded the new row's clocks, '*' for an insert: merge.clocks lacks it.
+    return 'applied';
   }
+  const sets = [...columns.map((c) => `${c} = ?`), 'hlc = ?', 'origin_id = ?', 'updated_at = ?'];
+  store.prepared(`UPDATE ${table} SET ${sets.join(', ')} WHERE id = ?`).run(...columns.map((c) => merge.winners[c] ?? null), merge.hlc ?? change.hlc, change.origin, now, change.rowId);
   if (merge.clocks) store.prepared('INSERT INTO row_clocks (table_name, row_id, clocks) VALUES (?, ?, ?) ON CONFLICT (table_name, row_id) DO UPDATE SET clocks = excluded.clocks').run(table, change.rowId, JSON.stringify(merge.clocks));
   return 'applied';
 }

@@ -79,4 +79,27 @@ describe('a natural-key row created on two machines', () => {
     first.store.close();
     second.store.close();
   });
+
+  it('ends the same on a machine that only pulls it: a pulled insert keeps its whole-row clock, so an edit stamped before it loses there too', async () => {
+    const ahead = await machine('c', 60_000);
+    const behind = await machine('d', 0);
+    const third = await machine('e', 0);
+    const client = naturalIds.client('Beta Dental');
+    for (const m of [ahead, behind]) m.store.write((w) => w.insertIfMissing('clients', { id: client, name: 'Beta Dental', normalizedName: 'beta dental', status: 'active' }));
+    // Stamped after its own insert but before the other machine's.
+    behind.clock.advance(1000);
+    behind.store.write((w) => w.update('clients', client, { notes: 'front desk PC is slow' }));
+    await syncOnce(ahead.store, ahead.loginFile);
+    await syncOnce(behind.store, behind.loginFile);
+    await syncOnce(ahead.store, ahead.loginFile);
+    await syncOnce(third.store, third.loginFile);
+
+    const answer = await call(server.base, 'GET', '/v1/sync/verify', { token: third.token });
+    const onServer = verifyResponse.parse(answer.body).tables;
+    for (const [name, m] of [['ahead', ahead], ['behind', behind], ['pulling only', third]] as const) {
+      assert.deepEqual(localDigests(m.store).clients, onServer.clients, `${name} machine`);
+      assert.deepEqual(m.store.sqlite.prepare('SELECT notes FROM clients WHERE id = ?').get(client), { notes: null }, `${name} machine`);
+      m.store.close();
+    }
+  });
 });
