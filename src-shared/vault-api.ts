@@ -70,8 +70,11 @@ export const revokeGrantResponse = z.object({ revoked: grantView });
 export const vaultAuditEntry = z.object({
   at: z.number().int(),
   credentialId: z.string(),
-  action: z.enum(['store', 'reveal', 'delete', 'rewrap']),
+  /** store/delete/rewrap: the server's vault; create/read/rotate: a machine's own keychain (synced audit rows). */
+  action: z.enum(['store', 'reveal', 'delete', 'rewrap', 'create', 'read', 'rotate']),
   outcome: z.enum(['success', 'denied', 'error']),
+  /** vault: recorded by the server; keychain: recorded by a machine and synced. */
+  where: z.enum(['vault', 'keychain']),
   user: z.string().nullable(),
   machineId: z.string().nullable(),
   ip: z.string().nullable(),

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { MspConfig } from '../../src-shared/config.js';
 import { systemClock, type Clock } from '../core/clock.js';
@@ -38,7 +38,8 @@ export function openServiceContext(options: BootstrapOptions = {}): OpenedContex
       files,
       machineId,
       machineName: identity.hostname,
-      technician: config.technician ?? safeUsername(),
+      // Who did the work: as configured, else the sync server user this machine is logged in as, else the OS user.
+      technician: config.technician ?? loggedInUser(files.syncLogin) ?? safeUsername(),
       close: () => { store.close(); },
     };
   } catch (error) {
@@ -52,5 +53,15 @@ function safeUsername(): string {
     return os.userInfo().username;
   } catch {
     return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  }
+}
+
+/** The user of this machine's sync login, if any (the audit then names the same person the server knows). */
+function loggedInUser(loginFile: string): string | undefined {
+  try {
+    const login = JSON.parse(readFileSync(loginFile, 'utf8')) as { user?: unknown };
+    return typeof login.user === 'string' && login.user !== '' ? login.user : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -15,6 +15,7 @@ function lineOf(entry: VaultAuditEntry): string {
   return [
     new Date(entry.at).toISOString(),
     entry.action.padEnd(6),
+    entry.where.padEnd(8),
     entry.outcome.padEnd(7),
     (entry.user ?? '-').padEnd(12),
     `credential ${entry.credentialId}`,

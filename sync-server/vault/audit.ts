@@ -8,6 +8,7 @@ import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { VaultAuditEntry } from '../../src-shared/vault-api.js';
 import { newId, type Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
+import { credentialAuditLog } from '../db/schema.generated.js';
 import { vaultAudit } from './tables.js';
 
 /** The database, or a transaction on it. */
@@ -77,18 +78,40 @@ export class VaultAudit {
     const conditions: SQL[] = [];
     if (filter.credential !== undefined) conditions.push(eq(vaultAudit.credentialId, filter.credential));
     if (filter.user !== undefined) conditions.push(eq(vaultAudit.userName, filter.user));
+    const limit = filter.limit ?? DEFAULT_AUDIT_LIMIT;
     const rows = await this.db.select().from(vaultAudit).where(and(...conditions))
-      .orderBy(desc(vaultAudit.seq)).limit(filter.limit ?? DEFAULT_AUDIT_LIMIT);
-    return rows.map((row) => ({
+      .orderBy(desc(vaultAudit.seq)).limit(limit);
+    const vault: VaultAuditEntry[] = rows.map((row) => ({
       at: row.at,
       credentialId: row.credentialId,
       action: row.action as AuditAction,
       outcome: row.outcome as AuditOutcome,
+      where: 'vault',
       user: row.userName,
       machineId: row.machineId,
       ip: row.ip,
       version: row.version,
       reason: row.reason,
     }));
+    // What machines did with the secrets in their own keychains reaches the server as synced
+    // credential_audit_log rows: who saw what includes them.
+    const machineConditions: SQL[] = [];
+    if (filter.credential !== undefined) machineConditions.push(eq(credentialAuditLog.credentialId, filter.credential));
+    if (filter.user !== undefined) machineConditions.push(eq(credentialAuditLog.actor, filter.user));
+    const local = await this.db.select().from(credentialAuditLog).where(and(...machineConditions))
+      .orderBy(desc(credentialAuditLog.at)).limit(limit);
+    const machines: VaultAuditEntry[] = local.map((row) => ({
+      at: row.at,
+      credentialId: row.credentialId,
+      action: (['create', 'read', 'rotate', 'reveal'].includes(row.action) ? row.action : 'read') as AuditAction,
+      outcome: (['success', 'denied', 'error'].includes(row.outcome) ? row.outcome : 'error') as AuditOutcome,
+      where: 'keychain',
+      user: row.actor,
+      machineId: row.machineId,
+      ip: row.ipAddress,
+      version: row.secretVersion,
+      reason: row.reason,
+    }));
+    return [...vault, ...machines].sort((a, b) => b.at - a.at).slice(0, limit);
   }
 }

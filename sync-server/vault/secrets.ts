@@ -35,7 +35,7 @@ type SecretRow = typeof vaultSecrets.$inferSelect;
 /** Attempts at a store or delete when another one changed the row between our read and write. */
 const WRITE_ATTEMPTS = 3;
 
-const verbOf: Record<AuditAction, string> = { store: 'store', reveal: 'reveal', delete: 'delete', rewrap: 're-wrap' };
+const verbOf: Record<AuditAction, string> = { store: 'store', reveal: 'reveal', delete: 'delete', rewrap: 're-wrap', create: 'create', read: 'read', rotate: 'rotate' };
 
 /** A failure worth keeping in the audit: our own messages only (they never hold a secret), never a driver's. */
 const auditedMessage = (error: unknown) => (error instanceof ServerError ? error.message : 'internal error (see the server log)');

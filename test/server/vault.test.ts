@@ -232,8 +232,8 @@ describe('vault routes: store, reveal, delete, grants and the audit of every att
     assert.equal(cli.status, 0, cli.stderr);
     const lines = cli.stdout.trim().split('\n');
     assert.equal(lines.length, 3);
-    assert.match(lines[0] ?? '', /reveal\s+denied\s+alice\s+credential .* v1 .*ip 127\.0\.0\.1 .*reason: alice may not reveal/);
-    assert.match(lines[1] ?? '', /reveal\s+success\s+rita\s+credential .* v1 .*reason: printer broke$/);
+    assert.match(lines[0] ?? '', /reveal\s+vault\s+denied\s+alice\s+credential .* v1 .*ip 127\.0\.0\.1 .*reason: alice may not reveal/);
+    assert.match(lines[1] ?? '', /reveal\s+vault\s+success\s+rita\s+credential .* v1 .*reason: printer broke$/);
     const byUserCli = runServerCli(['audit', '--user', 'rita', '--credential', id], env);
     assert.equal(byUserCli.stdout.trim().split('\n').length, 1);
     const none = runServerCli(['audit', '--user', 'nobody'], env);

@@ -68,9 +68,13 @@ describe('the team vault: a secret stored on one machine is fetched by another, 
     assert.equal(got.status, 0, got.stderr);
     assert.equal(got.stdout, `${CANARY}\n`);
     assert.equal(desktop.keychain.get(stored.id), CANARY, 'now in the desktop\'s own keychain');
+    // The laptop reveals from its own keychain: its audit row syncs, and who-saw-what includes it.
+    assert.equal(laptop.msp(['cred', 'get', 'FW01', '--reason', 'config backup']).status, 0);
+    assert.equal(laptop.msp(['sync']).status, 0);
     const audit = runServerCli(['audit', '--credential', stored.id], serverEnv);
-    assert.match(audit.stdout, /reveal/);
-    assert.match(audit.stdout, /firmware update/);
+    assert.match(audit.stdout, /reveal +vault +success +boss .*firmware update/);
+    assert.match(audit.stdout, /reveal +keychain +success +boss .*config backup/);
+    assert.match(audit.stdout, /create +keychain +success +boss/);
     assert.ok(!audit.stdout.includes(CANARY));
     const rows = await database.query<{ n: number }>(`SELECT count(*) AS n FROM sync_changes WHERE fields LIKE '%${CANARY}%'`);
     assert.equal(Number(rows[0]?.n), 0, 'the secret never travels through the change log');
