@@ -27,6 +27,8 @@ describe(`sync converges under kills, replays and clock skew (${runs} runs x ${o
       } catch (error) {
         const failure = error instanceof Error ? error : new Error(String(error));
         failure.message = `seed ${seed} (replay: ${replay}): ${failure.message}\n--- last steps of the run ---\n${trail.slice(-60).join('\n')}`;
+        // The runner prints the stack, whose first line was made from the message before.
+        failure.stack = `${failure.name}: ${failure.message}\n${(failure.stack ?? '').split('\n').filter((line) => line.startsWith('    at ')).join('\n')}`;
         throw failure;
       }
     });
