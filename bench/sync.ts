@@ -3,13 +3,11 @@
 // changes. Each figure beside plain mysql2 (or process start) measured in the same run.
 // Run alone: node scripts/build.mjs && node --import tsx bench/sync.ts
 import { pathToFileURL } from 'node:url';
-import { SYNC_BATCH_MAX } from '../src-shared/sync-protocol.js';
-import { readOutbox } from '../src-main/sync/changes.js';
 import { syncOnce, type SyncReport } from '../src-main/sync/engine.js';
 import type { Store } from '../src-main/store/store.js';
 import { countRows, rawInsertMs, rawSelect, rawSelectByIdMs, readRows } from './sync-baseline.js';
 import { BENCH_TABLES, writeHistory, writeWorkingHour } from './sync-data.js';
-import { BENCH_BODY_LIMIT, DEFAULT_BODY_LIMIT, startSyncRig, type BenchMachine } from './sync-rig.js';
+import { startSyncRig, type BenchMachine } from './sync-rig.js';
 import { median, row } from './stats.js';
 
 const RECORDS = 100_000;
@@ -38,19 +36,12 @@ export async function syncBenchmarks(print: (line: string) => void): Promise<voi
   try {
     // 1. Push: 100,000 records written through the Writer on A, pushed by the engine in-process.
     const a = await rig.machine('laptop');
-    if ((await a.routeGzip()) === 'proxy') {
-      print('BROKEN: msp-server does not decode gzip request bodies, so every push above 16 KB (which the agent gzips) fails with "the body is not valid JSON"; machine A pushes through bench/gunzip-proxy.mjs (own process, one more loopback hop) below');
-    }
     const storeA = a.openStore();
     stores.push(storeA);
     const world = writeHistory(storeA, RECORDS);
     const pending = count(storeA, 'SELECT count(*) AS n FROM sync_outbox');
     if (pending !== RECORDS) throw new Error(`the outbox holds ${pending} changes, expected ${RECORDS}`);
     const rows = readRows(storeA, BENCH_TABLES);
-    const batchBytes = Buffer.byteLength(JSON.stringify({ origin: storeA.originId, changes: readOutbox(storeA, SYNC_BATCH_MAX) }));
-    if (batchBytes > DEFAULT_BODY_LIMIT) {
-      print(`BROKEN: the agent's first push batch (${SYNC_BATCH_MAX} changes) is ${(batchBytes / 2 ** 20).toFixed(1)} MB, above msp-server's default body limit of ${DEFAULT_BODY_LIMIT / 2 ** 20} MB: it is refused (413) and the outbox never drains; the server below runs with MSP_SERVER_BODY_LIMIT=${BENCH_BODY_LIMIT / 2 ** 20} MB`);
-    }
     let pushedAt = process.hrtime.bigint();
     const pushStarted = process.hrtime.bigint();
     const pushed = await syncOnce(storeA, a.files.syncLogin, (progress) => { if (progress.phase === 'push') pushedAt = process.hrtime.bigint(); });
