@@ -44,6 +44,11 @@ export class HybridClock {
     return this.format();
   }
 
+  /** The last timestamp given or received (to persist it: a new process must not go back in time). */
+  latest(): string {
+    return this.format();
+  }
+
   private format(): string {
     if (this.millisTextOf !== this.last.millis) {
       this.millisText = String(this.last.millis).padStart(13, '0');

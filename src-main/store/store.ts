@@ -13,6 +13,8 @@ export interface StoreOptions {
   migrationsFolder?: string;
 }
 
+const HLC_STATE = 'hlc.latest';
+
 /** The agent's local store: one SQLite file, every write in a transaction with its outbox row. */
 export class Store {
   readonly originId: string;
@@ -27,8 +29,12 @@ export class Store {
     readonly ids: IdSource,
   ) {
     this.originId = this.readState('origin_id') ?? this.createOrigin();
+    // The clock starts after every timestamp this installation has given or seen: its outbox
+    // (not yet pushed) and the high-water mark kept when changes leave the outbox or arrive.
     const lastHlc = sqlite.prepare('SELECT max(hlc) AS hlc FROM sync_outbox WHERE hlc IS NOT NULL').get() as { hlc: string | null };
-    this.hlc = new HybridClock(clock, this.originId, lastHlc.hlc ?? undefined);
+    const kept = this.readState(HLC_STATE) ?? '';
+    const start = (lastHlc.hlc ?? '') > kept ? lastHlc.hlc ?? undefined : kept || undefined;
+    this.hlc = new HybridClock(clock, this.originId, start);
     this.writer = new Writer({ sqlite, clock, ids, hlc: this.hlc, originId: this.originId });
   }
 
@@ -77,6 +83,11 @@ export class Store {
   /** A change made elsewhere was applied: local changes from now on sort after it. */
   observeClock(remoteHlc: string): void {
     this.hlc.receive(remoteHlc);
+  }
+
+  /** Keeps the clock's high-water mark (in the caller's transaction): a later process starts after it. */
+  persistClock(): void {
+    this.writeState(HLC_STATE, this.hlc.latest());
   }
 
   close(): void {

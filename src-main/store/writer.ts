@@ -166,6 +166,7 @@ export class Writer {
     const known = new Set(shape.columnOf.values());
     const names = Object.keys(columns);
     for (const name of names) if (!known.has(name) || ['id', 'origin_id', 'hlc'].includes(name)) throw new Error(`${table}.${name} cannot be scrubbed`);
+    this.seeRow(table, id);
     const now = this.deps.clock.now();
     const hlc = this.deps.hlc.tick();
     const sql = `UPDATE ${table} SET ${names.map((n) => `${n} = ?`).join(', ')}, updated_at = ?, origin_id = ?, hlc = ? WHERE id = ?`;
@@ -176,10 +177,25 @@ export class Writer {
     return true;
   }
 
+  /**
+   * A change to a row is made after everything this machine knows of that row: its clocks are
+   * received first, so the new stamp sorts after them even when this machine's wall clock is
+   * behind the machine that wrote them (or a new process has not yet seen a newer timestamp).
+   */
+  private seeRow(table: TableName, id: string): void {
+    const known = this.statement(`k:${table}`, () => `SELECT t.hlc AS hlc, c.clocks AS clocks FROM ${table} t LEFT JOIN row_clocks c ON c.table_name = '${table}' AND c.row_id = t.id WHERE t.id = ?`)
+      .get(id) as { hlc: string | null; clocks: string | null } | undefined;
+    if (!known) return;
+    const stamps = [known.hlc, ...(known.clocks ? Object.values(JSON.parse(known.clocks) as Record<string, string>) : [])];
+    const newest = stamps.reduce<string>((max, stamp) => (stamp && stamp > max ? stamp : max), '');
+    if (/^\d{13}-\d{5}-/.test(newest)) this.deps.hlc.receive(newest);
+  }
+
   /** Changes some columns of a row; returns false when no such row exists. */
   update<N extends TableName>(table: N, id: string, patch: RowPatch<N>): boolean {
     const shape = shapeOf(table);
     if (shape.replication === 'append-only') throw new Error(`${table} is append-only: rows are never updated`);
+    this.seeRow(table, id);
     const now = this.deps.clock.now();
     const hlc = this.deps.hlc.tick();
     const names: string[] = ['updated_at', 'origin_id', 'hlc'];

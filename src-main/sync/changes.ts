@@ -39,6 +39,8 @@ export function acknowledge(store: Store, acknowledged: number): number {
   return store.write(() => {
     const removed = store.prepared('DELETE FROM sync_outbox WHERE counter <= ?').run(acknowledged).changes;
     store.writeState('push.acknowledged', String(acknowledged));
+    // The outbox no longer holds these timestamps: keep the clock's mark for the next process.
+    store.persistClock();
     return removed;
   });
 }
@@ -160,6 +162,7 @@ export function applyPulled(store: Store, changes: PulledChange[], vector: Recor
     report.deferred = queue.length;
     store.writeState('pull.deferred', JSON.stringify(queue));
     store.writeState('pull.vector', JSON.stringify(vector));
+    store.persistClock();
   });
   return report;
 }
