@@ -222,13 +222,25 @@ export function totpCode(context: VaultContext, text: string, reason?: string): 
   return { ...totp(seed.secret, context.store.clock.now(), seed.options), credential: toView(row) };
 }
 
+const TEAM_COPIES = 'vault.team_copies';
+
+/** Notes that the team vault holds this secret too (stored from here, or fetched from there). */
+export function markTeamCopy(store: Store, credentialId: string): void {
+  const ids = new Set(JSON.parse(store.readState(TEAM_COPIES) ?? '[]') as string[]);
+  if (ids.has(credentialId)) return;
+  ids.add(credentialId);
+  store.write(() => { store.writeState(TEAM_COPIES, JSON.stringify([...ids])); });
+}
+
 /**
- * Removes every secret this machine's keychain holds for MSP Mode (a revoked machine, or
- * `msp logout --wipe`); the metadata stays. Returns how many were removed.
+ * A revoked machine removes the secrets it holds as copies of the team vault's; the metadata
+ * stays. A secret that exists only in this keychain (never stored in the team vault) is kept:
+ * wiping it would lose it. Returns how many were removed.
  */
 export function wipeLocalSecrets(context: Pick<VaultContext, 'store' | 'keychain'>): number {
-  const rows = context.store.prepared('SELECT id FROM credentials').all() as { id: string }[];
+  const ids = JSON.parse(context.store.readState(TEAM_COPIES) ?? '[]') as string[];
   let removed = 0;
-  for (const row of rows) if (context.keychain.delete(accountOf(row.id))) removed++;
+  for (const id of ids) if (context.keychain.delete(accountOf(id))) removed++;
+  context.store.write(() => { context.store.writeState(TEAM_COPIES, '[]'); });
   return removed;
 }

@@ -73,7 +73,8 @@ describe('background sync in the agent, against the real msp-server', () => {
     const home = path.join(root, 'laptop');
     mkdirSync(home, { recursive: true });
     const msp = (args: string[], input?: string) => spawnSync(process.execPath, [mspBin, ...args], { env: { ...process.env, HOME: home, MSP_HOME: path.join(home, 'msp') }, input, encoding: 'utf8', timeout: 30_000 });
-    assert.equal(msp(['login', '--server', server.url, '--user', 'ann', '--password-stdin'], PASSWORD).status, 0);
+    // An admin, so the secret below also goes into the team vault: what a revoked machine wipes are such copies.
+    assert.equal(msp(['login', '--server', server.url, '--user', 'boss', '--password-stdin'], PASSWORD).status, 0);
     assert.equal(msp(['config', 'set', 'sync.intervalSeconds', '5']).status, 0);
     const agent: RunningAgent = await startAgent(path.join(home, 'msp'));
     t.after(() => agent.stop());
@@ -90,6 +91,7 @@ describe('background sync in the agent, against the real msp-server', () => {
     t.after(() => { osKeychain().delete(cachedId); });
     assert.equal(osKeychain().get(cachedId), 'Cached-On-Laptop-1');
     const machineId = (JSON.parse(readFileSync(path.join(home, 'msp', 'sync-login.json'), 'utf8')) as { machineId: string }).machineId;
+    assert.equal((JSON.parse(cached.stdout) as { teamVault: string }).teamVault, 'stored');
     const boss = await login(server.url, 'boss', { fingerprint: 'b'.repeat(64) });
     const revoked = await fetch(new URL('/v1/admin/revoke', server.url), {
       method: 'POST',

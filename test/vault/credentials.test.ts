@@ -5,6 +5,8 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { base32Decode, totp } from '../../src-main/core/totp.js';
+import { openServiceContext } from '../../src-main/services/bootstrap.js';
+import { markTeamCopy, wipeLocalSecrets } from '../../src-main/vault/credentials.js';
 import { checkKeychain, osKeychain } from '../../src-main/vault/keychain.js';
 import { mspBin, tempHome } from '../helpers/processes.js';
 
@@ -119,6 +121,18 @@ describe('credential vault on a technician machine (real OS keychain)', () => {
     const badSeed = msp(home, ['cred', 'add', 'Bad seed', '--kind', 'totp_seed'], 'not base32!');
     assert.equal(badSeed.status, 2);
     assert.match(badSeed.stderr, /base32/);
+  });
+
+  it('a revoked machine wipes the copies of team-vault secrets and keeps secrets only it holds', (t) => {
+    const home = tempHome(t);
+    const ids = ['Team copy', 'Only here'].map((name) => (JSON.parse(msp(home, ['cred', 'add', name, '--json'], `${CANARY}-${name}`).stdout) as { id: string }).id);
+    t.after(() => { for (const id of ids) osKeychain().delete(id); });
+    const context = openServiceContext({ env: { MSP_HOME: home } });
+    t.after(() => { context.close(); });
+    markTeamCopy(context.store, ids[0] ?? '');
+    assert.equal(wipeLocalSecrets({ store: context.store, keychain: osKeychain() }), 1);
+    assert.equal(osKeychain().get(ids[0] ?? ''), null);
+    assert.equal(osKeychain().get(ids[1] ?? ''), `${CANARY}-Only here`);
   });
 
   it('without a keychain: a clear error naming how to get one, and nothing written', (t) => {

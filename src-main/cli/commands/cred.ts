@@ -2,7 +2,7 @@ import { MspError, badInput } from '../../core/errors.js';
 import { requireClient } from '../../services/clients.js';
 import { sessionStatus } from '../../services/sessions.js';
 import type { OpenedContext } from '../../services/bootstrap.js';
-import { CREDENTIAL_KINDS, addCredential, findCredential, listCredentials, revealCredential, rotateCredential, rotationDue, totpCode, type VaultContext } from '../../vault/credentials.js';
+import { CREDENTIAL_KINDS, addCredential, findCredential, markTeamCopy, listCredentials, revealCredential, rotateCredential, rotationDue, totpCode, type VaultContext } from '../../vault/credentials.js';
 import { KEYCHAIN_SERVICE, osKeychain } from '../../vault/keychain.js';
 import { TeamVault } from '../../sync/vault-client.js';
 import { stringOption, type CommandSpec } from '../args.js';
@@ -19,6 +19,7 @@ async function shareWithTeam(opened: OpenedContext, credentialId: string, client
   if (!team.available) return 'not logged in';
   try {
     await team.store(credentialId, clientId, secret);
+    markTeamCopy(opened.store, credentialId);
     return 'stored';
   } catch (error) {
     return error instanceof MspError ? error.message : (error as Error).message;
@@ -33,6 +34,7 @@ async function fetchMissingSecret(opened: OpenedContext, context: VaultContext, 
   if (!team.available) return;
   const fetched = await team.reveal(row.id, reason);
   context.keychain.set(row.id, fetched.secret);
+  markTeamCopy(opened.store, row.id);
   opened.store.write((writer) => writer.update('credentials', row.id, { keychainRef: `${KEYCHAIN_SERVICE}/${row.id}` }));
 }
 
