@@ -1,35 +1,11 @@
 // A small seeded PRNG (mulberry32) and the choices the convergence runs make with it: one seed
 // replays the same operations, the same fault points and the same replays.
+import { SeededRandom } from '../../../src-main/services/demo/random.js';
 
-export class Random {
-  private state: number;
-
+/** The demo generator's mulberry32, plus the choices a convergence run needs. */
+export class Random extends SeededRandom {
   constructor(readonly seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  }
-
-  /** An integer in [min, max]. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  chance(probability: number): boolean {
-    return this.next() < probability;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    const item = items[Math.floor(this.next() * items.length)];
-    if (item === undefined) throw new Error('pick from an empty list');
-    return item;
+    super(seed);
   }
 
   /** One of the keys, with the given weights. */
