@@ -1,6 +1,6 @@
 import { tableSpecs, type TableName } from '../../src-shared/schema/tables/index.js';
-import { SERVER_MANAGED_TABLES, type PulledChange, type SyncChange } from '../../src-shared/sync-protocol.js';
-import { mergeChange, type RowClocks } from '../../src-shared/sync-merge.js';
+import type { PulledChange, SyncChange } from '../../src-shared/sync-protocol.js';
+import { asWholeRow, changeRefusal, isSyncedTable as syncs, mergeChange, type RowClocks } from '../../src-shared/sync-merge.js';
 import { withBulkCommandIndex } from '../store/search-bulk.js';
 import type { Store } from '../store/store.js';
 
@@ -10,10 +10,7 @@ const LOCAL_COLUMNS = new Set(['id', 'updated_at', 'origin_id']);
 type Value = string | number | null;
 
 const replication = (table: string) => (tableSpecs as Record<string, { replication: string } | undefined>)[table]?.replication;
-export const isSyncedTable = (table: string): table is TableName => {
-  const kind = replication(table);
-  return (kind === 'mutable' || kind === 'append-only') && !SERVER_MANAGED_TABLES.includes(table);
-};
+export const isSyncedTable = (table: string): table is TableName => syncs(table);
 
 interface OutboxRow { counter: number; table_name: string; row_id: string; hlc: string | null; fields: string | null }
 
@@ -47,34 +44,10 @@ export function acknowledge(store: Store, acknowledged: number): number {
 
 export interface ApplyReport { applied: number; unchanged: number; deferred: number; refused: { origin: string; counter: number; reason: string }[] }
 
-const columnsOf = (table: TableName) => new Set(Object.keys(tableSpecs[table].columns).concat(['created_at', 'hlc', 'deleted']));
-
 function readClocks(store: Store, table: string, rowId: string): RowClocks | undefined {
   const row = store.prepared('SELECT clocks FROM row_clocks WHERE table_name = ? AND row_id = ?').get(table, rowId) as { clocks: string } | undefined;
   return row ? (JSON.parse(row.clocks) as RowClocks) : undefined;
 }
-
-const defaults = new Map<TableName, Record<string, Value>>();
-/** Every column's default, as an insert leaves a column it does not set (booleans 0/1). */
-function defaultsOf(table: TableName): Record<string, Value> {
-  let row = defaults.get(table);
-  if (!row) {
-    const columns = tableSpecs[table].columns as Record<string, { default?: string | number | boolean }>;
-    row = { deleted: 0, ...Object.fromEntries(Object.entries(columns).map(([name, spec]) => [name, typeof spec.default === 'boolean' ? Number(spec.default) : spec.default ?? null])) };
-    defaults.set(table, row);
-  }
-  return row;
-}
-
-/**
- * An insert (it sets created_at) stamps the whole row on the machine that made it: its writer
- * clocks every column with '*', those it left at their defaults included. Where the row exists
- * already (the same natural key created on another machine first), the insert must stamp the
- * same columns here, or this replica keeps values the inserting machine never has. The server
- * does the same (sync-server/sync/service.ts).
- */
-const asWholeRow = (table: TableName, change: PulledChange): PulledChange =>
-  change.kind === 'upsert' && 'created_at' in change.fields ? { ...change, fields: { ...defaultsOf(table), ...change.fields } } : change;
 
 /**
  * Applies one change made elsewhere. Never writes the outbox: what came from the server is not
@@ -90,7 +63,7 @@ function applyOne(store: Store, change: PulledChange, now: number): 'applied' | 
     return 'applied';
   }
   const clocks = change.kind === 'upsert' ? readClocks(store, table, change.rowId) ?? (existing ? { '*': existing.hlc } : undefined) : undefined;
-  const merge = mergeChange(existing ? asWholeRow(table, change) : change, clocks, existing?.hlc);
+  const merge = mergeChange(existing ? asWholeRow(change) : change, clocks, existing?.hlc);
   const columns = Object.keys(merge.winners);
   if (columns.length === 0) return 'unchanged';
   if (!existing) {
@@ -122,13 +95,6 @@ function insertRow(store: Store, table: TableName, change: PulledChange, fields:
   }
 }
 
-function refusal(change: PulledChange): string | undefined {
-  if (!isSyncedTable(change.table)) return `table ${change.table} does not sync`;
-  const columns = columnsOf(change.table);
-  const unknown = Object.keys(change.fields).find((column) => !columns.has(column) && !LOCAL_COLUMNS.has(column));
-  return unknown ? `${change.table} has no column ${unknown}` : undefined;
-}
-
 /**
  * Applies a pulled page and advances the version vector, in one transaction: a crash leaves
  * either both or neither. Changes the page cannot place yet (an update before its row's insert,
@@ -145,7 +111,7 @@ export function applyPulled(store: Store, changes: PulledChange[], vector: Recor
       for (let pass = 0; pass < 3 && queue.length > 0; pass++) {
         const again: PulledChange[] = [];
         for (const change of queue) {
-          const reason = refusal(change);
+          const reason = changeRefusal(change);
           if (reason) {
             report.refused.push({ origin: change.origin, counter: change.counter, reason });
             continue;

@@ -7,38 +7,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
 import { tableSpecs, type TableName } from '../../src-shared/schema/tables/index.js';
-import { mergeChange, type RowClocks } from '../../src-shared/sync-merge.js';
-import { MAX_CLOCK_AHEAD_MS, PULL_PAGE_MAX, SERVER_MANAGED_TABLES, type PulledChange, type PullRequest, type PullResponse, type PushRequest, type PushResponse, type SyncChange, type VerifyResponse } from '../../src-shared/sync-protocol.js';
+import { asWholeRow, changeRefusal, isSyncedTable, mergeChange, type RowClocks } from '../../src-shared/sync-merge.js';
+import { MAX_CLOCK_AHEAD_MS, PULL_PAGE_MAX, type PulledChange, type PullRequest, type PullResponse, type PushRequest, type PushResponse, type SyncChange, type VerifyResponse } from '../../src-shared/sync-protocol.js';
 import { TableDigest, rowDigest } from '../../src-shared/sync-verify.js';
 import type { Clock } from '../clock.js';
 import { ServerError } from '../errors.js';
 
 type Value = string | number | null;
 /** Tables whose rows only the server's own routes may write (rights are not data anyone can push). */
-const SERVER_MANAGED = new Set(SERVER_MANAGED_TABLES);
-
-const specOf = (table: string) => (tableSpecs as Record<string, { replication: string; columns: Record<string, unknown> } | undefined>)[table];
-const columnSets = new Map<string, Set<string>>();
-function columnsOf(table: string): Set<string> {
-  let columns = columnSets.get(table);
-  if (!columns) {
-    columns = new Set([...Object.keys(specOf(table)?.columns ?? {}), 'created_at', 'hlc', 'deleted']);
-    columnSets.set(table, columns);
-  }
-  return columns;
-}
-
-/** Why a change cannot be applied, or undefined when it can. */
-function refusal(change: SyncChange): string | undefined {
-  const spec = specOf(change.table);
-  if (!spec || spec.replication === 'local') return `table ${change.table} does not sync`;
-  if (SERVER_MANAGED.has(change.table)) return `${change.table} is managed by the server's admin routes, not by sync`;
-  if (change.kind === 'upsert' && spec.replication !== 'mutable') return `${change.table} is append-only: rows are appended or scrubbed, never upserted`;
-  if (change.kind !== 'upsert' && spec.replication !== 'append-only') return `${change.table} is mutable: changes are upserts`;
-  const columns = columnsOf(change.table);
-  const unknown = Object.keys(change.fields).find((column) => !columns.has(column));
-  return unknown ? `${change.table} has no column ${unknown}` : undefined;
-}
 
 const millisOf = (hlc: string) => Number(hlc.slice(0, 13));
 
@@ -63,28 +39,6 @@ function groupOf<T>(groups: Map<string, T[]>, key: string): T[] {
   }
   return group;
 }
-
-const defaults = new Map<string, Record<string, Value>>();
-/** Every column's default, as an insert leaves a column it does not set (booleans 0/1). */
-function defaultsOf(table: string): Record<string, Value> {
-  let row = defaults.get(table);
-  if (!row) {
-    const columns = (specOf(table)?.columns ?? {}) as Record<string, { default?: string | number | boolean }>;
-    row = { deleted: 0, ...Object.fromEntries(Object.entries(columns).map(([name, spec]) => [name, typeof spec.default === 'boolean' ? Number(spec.default) : spec.default ?? null])) };
-    defaults.set(table, row);
-  }
-  return row;
-}
-
-/**
- * An insert (it sets created_at) stamps the whole row on the machine that made it: its writer
- * clocks every column with '*', those it left at their defaults included. Where the row exists
- * already (the same natural key created on another machine first), the insert must stamp the
- * same columns here, or the server keeps values the inserting machine never has. The agent
- * does the same (src-main/sync/changes.ts).
- */
-const asWholeRow = (change: SyncChange): SyncChange =>
-  change.kind === 'upsert' && 'created_at' in change.fields ? { ...change, fields: { ...defaultsOf(change.table), ...change.fields } } : change;
 
 export interface Pusher { userId: string; machineId: string }
 
@@ -123,7 +77,7 @@ export class SyncService {
       const rejected: PushResponse['rejected'] = [];
       const accepted: SyncChange[] = [];
       for (const change of fresh) {
-        const reason = refusal(change);
+        const reason = changeRefusal(change);
         if (reason) rejected.push({ counter: change.counter, reason });
         else accepted.push(change);
       }
@@ -375,7 +329,7 @@ export class SyncService {
       const [origins] = await connection.query<RowDataPacket[]>('SELECT origin_id AS origin, max_counter AS held FROM sync_origins');
       const tables: VerifyResponse['tables'] = {};
       for (const table of Object.keys(tableSpecs) as TableName[]) {
-        if (specOf(table)?.replication === 'local' || SERVER_MANAGED.has(table)) continue;
+        if (!isSyncedTable(table)) continue;
         const digest = new TableDigest();
         const [rows] = await connection.query<RowDataPacket[]>({ sql: `SELECT * FROM \`${table}\``, supportBigNumbers: true, bigNumberStrings: false });
         for (const row of rows) digest.add(rowDigest(table, row));
