@@ -66,15 +66,21 @@ async function withLock<T>(lockFile: string, work: () => Promise<T>): Promise<T>
   }
 }
 
-/** A valid access token: the saved one while it lasts, else a refreshed pair (saved before use). */
-export async function accessToken(file: string, now: () => number, ca?: string): Promise<SyncLogin> {
+/**
+ * A valid access token: the saved one while it lasts, else a refreshed pair (saved before use).
+ * `rejected`: the server refused this access token before it expired (a signing key retired):
+ * refresh it unless another process already did.
+ */
+export async function accessToken(file: string, now: () => number, rejected?: string): Promise<SyncLogin> {
+  const usable = (login: SyncLogin) => login.accessToken !== rejected && login.accessExpiresAt - REFRESH_MARGIN_MS > now();
   const current = readLogin(file);
   if (!current) throw new MspError('unauthorized', 'this machine is not logged in to a sync server: msp login --server URL --user NAME');
-  if (current.accessExpiresAt - REFRESH_MARGIN_MS > now()) return current;
+  if (usable(current)) return current;
   return withLock(`${file}.lock`, async () => {
     // Another process may have refreshed while we waited for the lock.
     const latest = readLogin(file) ?? current;
-    if (latest.accessExpiresAt - REFRESH_MARGIN_MS > now()) return latest;
+    if (usable(latest)) return latest;
+    const ca = latest.caFile ? readFileSync(latest.caFile, 'utf8') : undefined;
     const answer = await request(new URL(latest.server), 'POST', '/v1/auth/refresh', { body: { refreshToken: latest.refreshToken }, ca });
     if (answer.status === 401 || answer.status === 403) {
       throw new MspError('unauthorized', `the sync server refused this machine's login (${serverMessage(answer)}): log in again with msp login`);

@@ -19,7 +19,7 @@ export class Connection {
     this.login ??= await accessToken(this.authFile, this.now);
     let answer = await request(new URL(this.login.server), method, route, { body, token: this.login.accessToken, ca: this.ca(this.login) });
     if (answer.status === 401) {
-      this.login = await accessToken(this.authFile, () => Number.MAX_SAFE_INTEGER / 2);
+      this.login = await accessToken(this.authFile, this.now, this.login.accessToken);
       answer = await request(new URL(this.login.server), method, route, { body, token: this.login.accessToken, ca: this.ca(this.login) });
     }
     return answer;

@@ -1,6 +1,5 @@
 import http from 'node:http';
 import https from 'node:https';
-import { gunzipSync } from 'node:zlib';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src-shared/sync-api.js';
 import { MspError } from '../core/errors.js';
 
@@ -32,7 +31,7 @@ export function request(base: URL, method: 'GET' | 'POST' | 'PUT' | 'DELETE', ro
   const target = new URL(route, base);
   const client = target.protocol === 'https:' ? https : http;
   const payload: Buffer | undefined = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
-  const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), accept: 'application/json', 'accept-encoding': 'gzip' };
+  const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), accept: 'application/json' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (payload) {
     // Request bodies go uncompressed: the server takes JSON as sent (answers may come gzipped).
@@ -44,9 +43,8 @@ export function request(base: URL, method: 'GET' | 'POST' | 'PUT' | 'DELETE', ro
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
-        let raw = Buffer.concat(chunks);
+        const raw = Buffer.concat(chunks);
         try {
-          if (res.headers['content-encoding'] === 'gzip') raw = gunzipSync(raw);
           const text = raw.toString('utf8');
           const retry = Number(res.headers['retry-after']);
           resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as unknown) : undefined, ...(Number.isFinite(retry) ? { retryAfterS: retry } : {}) });

@@ -191,6 +191,19 @@ describe('sync through the real msp-server on MariaDB', () => {
     assert.deepEqual(line('only on the server'), ['0190f5e0-0000-7000-8000-0000000000bb']);
   });
 
+  it('an expired access token is refreshed once, under a lock, and the rotated pair is saved (0600)', () => {
+    const file = path.join(a.home, 'sync-login.json');
+    const before = JSON.parse(readFileSync(file, 'utf8')) as { refreshToken: string; accessToken: string };
+    writeFileSync(file, JSON.stringify({ ...before, accessExpiresAt: 0 }), { mode: 0o600 });
+    assert.equal(a.msp(['sync']).status, 0);
+    const after = JSON.parse(readFileSync(file, 'utf8')) as { refreshToken: string; accessToken: string; accessExpiresAt: number };
+    assert.notEqual(after.refreshToken, before.refreshToken, 'the refresh token rotated');
+    assert.notEqual(after.accessToken, before.accessToken);
+    assert.ok(after.accessExpiresAt > Date.now() + 50 * 60_000);
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    assert.equal(a.msp(['sync']).status, 0, 'the new pair works');
+  });
+
   it('an unreachable server is one line and a non-zero exit; the work waits in the outbox', () => {
     const offline = machine(root, 'offline');
     offline.msp(['login', '--server', server.url, '--user', 'ann', '--password-stdin'], `${PASSWORD}\n`);
