@@ -3,7 +3,7 @@ import { requireClient } from '../../services/clients.js';
 import { sessionStatus } from '../../services/sessions.js';
 import type { OpenedContext } from '../../services/bootstrap.js';
 import { CREDENTIAL_KINDS, addCredential, findCredential, markTeamCopy, listCredentials, revealCredential, rotateCredential, rotationDue, totpCode, type VaultContext } from '../../vault/credentials.js';
-import { KEYCHAIN_SERVICE, osKeychain } from '../../vault/keychain.js';
+import { osKeychain } from '../../vault/keychain.js';
 import { TeamVault } from '../../sync/vault-client.js';
 import { stringOption, type CommandSpec } from '../args.js';
 import { readSecret } from '../secret-input.js';
@@ -35,7 +35,6 @@ async function fetchMissingSecret(opened: OpenedContext, context: VaultContext, 
   const fetched = await team.reveal(row.id, reason);
   context.keychain.set(row.id, fetched.secret);
   markTeamCopy(opened.store, row.id);
-  opened.store.write((writer) => writer.update('credentials', row.id, { keychainRef: `${KEYCHAIN_SERVICE}/${row.id}` }));
 }
 
 const clientIdOf = (opened: OpenedContext, name: string | undefined) => (name === undefined ? undefined : requireClient(opened.store, name).id);
