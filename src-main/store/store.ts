@@ -32,8 +32,8 @@ export class Store {
     // The clock starts after every timestamp this installation has given or seen: its outbox
     // (not yet pushed) and the high-water mark kept when changes leave the outbox or arrive.
     const lastHlc = sqlite.prepare('SELECT max(hlc) AS hlc FROM sync_outbox WHERE hlc IS NOT NULL').get() as { hlc: string | null };
-    const kept = this.readState(HLC_STATE) ?? '';
-    const start = (lastHlc.hlc ?? '') > kept ? lastHlc.hlc ?? undefined : kept || undefined;
+    const newest = [lastHlc.hlc ?? '', this.readState(HLC_STATE) ?? ''].sort().at(-1);
+    const start = newest === '' ? undefined : newest;
     this.hlc = new HybridClock(clock, this.originId, start);
     this.writer = new Writer({ sqlite, clock, ids, hlc: this.hlc, originId: this.originId });
   }
